@@ -1,0 +1,73 @@
+// A read-only health check of a database file: integrity, foreign keys, schema version and row counts.
+// It never writes, so it is safe on a file that something else has open or that is damaged.
+import fs from 'node:fs';
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { translateSqliteError } from './errors';
+import { latestVersion, loadMigrations, schemaVersion } from './migrations';
+import { newerSchemaMessage } from './open';
+
+export interface CheckReport {
+  file: string;
+  sound: boolean;
+  schemaVersion: number | null;
+  expectedSchemaVersion: number;
+  integrity: string[];
+  foreignKeyProblems: number;
+  tables: Record<string, number>;
+  /** Anything here makes the database unsound. */
+  problems: string[];
+  /** Worth knowing, but not a fault (e.g. an upgrade pending on next start). */
+  notes: string[];
+}
+
+function countTables(db: Database): Record<string, number> {
+  const names = db
+    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .pluck()
+    .all() as string[];
+  const counts: Record<string, number> = {};
+  // Table names come from sqlite_schema itself, quoted; nothing user-supplied reaches this SQL.
+  for (const name of names) counts[name] = db.prepare(`SELECT count(*) FROM "${name.replaceAll('"', '""')}"`).pluck().get() as number;
+  return counts;
+}
+
+export function checkDatabase(file: string, migrationsDir?: string): CheckReport {
+  const expected = latestVersion(loadMigrations(migrationsDir));
+  const report: CheckReport = {
+    file,
+    sound: false,
+    schemaVersion: null,
+    expectedSchemaVersion: expected,
+    integrity: [],
+    foreignKeyProblems: 0,
+    tables: {},
+    problems: [],
+    notes: [],
+  };
+  if (!fs.existsSync(file)) {
+    report.problems.push(`Det finns ingen databas på ${file}.`);
+    return report;
+  }
+  let db: Database | null = null;
+  try {
+    db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+    report.schemaVersion = schemaVersion(db);
+    const rows = db.pragma('integrity_check') as { integrity_check: string }[];
+    report.integrity = rows.map((r) => r.integrity_check);
+    if (report.integrity.join() !== 'ok') report.problems.push('Databasfilen är skadad (integritetskontrollen hittade fel). Återställ en säkerhetskopia.');
+    report.foreignKeyProblems = (db.pragma('foreign_key_check') as unknown[]).length;
+    if (report.foreignKeyProblems > 0) report.problems.push(`${report.foreignKeyProblems} rader pekar på poster som inte finns.`);
+    if (report.schemaVersion > expected) report.problems.push(newerSchemaMessage(report.schemaVersion, expected));
+    else if (report.schemaVersion < expected) {
+      report.notes.push(`Databasen har schemaversion ${report.schemaVersion} och uppgraderas till ${expected} nästa gång Varvet öppnar den.`);
+    }
+    report.tables = countTables(db);
+  } catch (error) {
+    const known = translateSqliteError(error, file);
+    report.problems.push(known ? known.message : `Databasen kunde inte läsas: ${file}.`);
+  } finally {
+    db?.close();
+  }
+  report.sound = report.problems.length === 0;
+  return report;
+}

@@ -1,0 +1,94 @@
+// The one place that opens the database and sets its pragmas. Everything else receives an open connection.
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { AppError } from '../../../shared/errors';
+import { translateSqliteError } from './errors';
+import { applyMigrations, latestVersion, loadMigrations, schemaVersion, type Migration } from './migrations';
+
+export interface OpenDatabaseOptions {
+  file: string;
+  backupDir: string;
+  migrations?: readonly Migration[];
+  nativeBinding?: string | undefined;
+  now?: () => Date;
+}
+
+export interface OpenedDatabase {
+  db: Database;
+  schemaVersion: number;
+  appliedMigrations: number[];
+  /** The online backup taken before pending migrations, if any. */
+  preMigrationBackup: string | null;
+}
+
+export function setPragmas(db: Database): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+}
+
+function stamp(now: Date): string {
+  return now.toISOString().replace(/[:.]/g, '-');
+}
+
+/** Reads the schema version without writing anything (read-only connection), or throws a Swedish AppError. */
+export function inspectDatabase(file: string, nativeBinding?: string): { version: number } {
+  let probe: Database | null = null;
+  try {
+    probe = new BetterSqlite3(file, { readonly: true, fileMustExist: true, nativeBinding });
+    const version = schemaVersion(probe);
+    // Reading the schema forces SQLite to parse page 1 and the schema table: garbage fails here.
+    probe.prepare('SELECT count(*) FROM sqlite_schema').get();
+    return { version };
+  } catch (error) {
+    throw translateSqliteError(error, file) ?? error;
+  } finally {
+    probe?.close();
+  }
+}
+
+export function newerSchemaMessage(found: number, known: number): string {
+  return (
+    `Databasen har skapats av en nyare version av Varvet (schemaversion ${found}; den här versionen känner till ${known}). ` +
+    'Uppdatera Varvet för att öppna den. Ingenting har ändrats i databasen.'
+  );
+}
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenedDatabase> {
+  const migrations = options.migrations ?? loadMigrations();
+  const known = latestVersion(migrations);
+  const now = options.now ?? (() => new Date());
+  const exists = fs.existsSync(options.file) && fs.statSync(options.file).size > 0;
+
+  if (exists) {
+    const { version } = inspectDatabase(options.file, options.nativeBinding);
+    if (version > known) throw new AppError('database_newer', newerSchemaMessage(version, known));
+  } else {
+    fs.mkdirSync(path.dirname(options.file), { recursive: true });
+  }
+
+  let db: Database;
+  try {
+    db = new BetterSqlite3(options.file, { nativeBinding: options.nativeBinding });
+    setPragmas(db);
+  } catch (error) {
+    throw translateSqliteError(error, options.file) ?? error;
+  }
+
+  try {
+    const current = schemaVersion(db);
+    let preMigrationBackup: string | null = null;
+    if (current > 0 && current < known) {
+      fs.mkdirSync(options.backupDir, { recursive: true });
+      preMigrationBackup = path.join(options.backupDir, `fore-migrering-v${current}-${stamp(now())}.sqlite`);
+      await db.backup(preMigrationBackup);
+    }
+    const appliedMigrations = applyMigrations(db, migrations);
+    return { db, schemaVersion: schemaVersion(db), appliedMigrations, preMigrationBackup };
+  } catch (error) {
+    db.close();
+    throw translateSqliteError(error, options.file) ?? error;
+  }
+}

@@ -1,0 +1,26 @@
+// `varvet check`: is the database sound? Exit code 0 only when it is.
+import { parseArgs } from 'node:util';
+import { checkDatabase } from '../../backend/db/check';
+import { databasePath, resolveDataDir } from '../../backend/paths';
+import type { CliCommand } from '../types';
+
+export const checkCommand: CliCommand = {
+  summary: 'Kontrollerar databasen: integritet, schemaversion och antal rader per tabell.',
+  usage: 'varvet check [--data MAPP] [--json]',
+  async run(argv, io) {
+    const { values } = parseArgs({ args: argv, options: { data: { type: 'string' }, json: { type: 'boolean' } } });
+    const report = checkDatabase(databasePath(resolveDataDir({ explicit: values.data })));
+    if (values.json) {
+      io.out(JSON.stringify(report, null, 2));
+      return report.sound ? 0 : 1;
+    }
+    io.out(`Databas: ${report.file}`);
+    io.out(`Schemaversion: ${report.schemaVersion ?? 'okänd'} (den här versionen av Varvet: ${report.expectedSchemaVersion})`);
+    io.out(`Integritet: ${report.integrity.length ? report.integrity.slice(0, 5).join('; ') : 'kunde inte kontrolleras'}`);
+    for (const [table, count] of Object.entries(report.tables)) io.out(`  ${table.padEnd(24)} ${count}`);
+    for (const note of report.notes) io.out(note);
+    for (const problem of report.problems) io.err(problem);
+    io.out(report.sound ? 'Databasen är hel.' : 'Databasen är inte hel.');
+    return report.sound ? 0 : 1;
+  },
+};

@@ -1,0 +1,61 @@
+// `varvet demo`: creates the fictional demo school in an empty database and prints what it holds.
+import { parseArgs } from 'node:util';
+import { DEMO_SIZES, type DemoSize } from '../../../shared/contract';
+import { AppError } from '../../../shared/errors';
+import { openDatabase } from '../../backend/db/open';
+import { generateDemo } from '../../backend/demo/generate';
+import { backupDir, databasePath, resolveDataDir } from '../../backend/paths';
+import { getSkola } from '../../backend/services/skola';
+import type { CliCommand } from '../types';
+
+const USAGE = 'varvet demo [--data MAPP] [--size s|m|l|xl]';
+
+const STORLEK_TEXT: Record<DemoSize, string> = {
+  s: 'liten (cirka 100 elever)',
+  m: 'mellanstor (cirka 400 elever)',
+  l: 'stor (cirka 1 200 elever)',
+  xl: 'stor med fem läsårs historik',
+};
+
+const TABELL_TEXT: Record<string, string> = {
+  elev: 'Elever', personal: 'Personal', grupp: 'Klasser och grupper', undervisning: 'Undervisning (lärare × grupp × ämne)',
+  lasar: 'Läsår', varv: 'Varv', mote: 'Möten', insats: 'Insatser', effektbedomning: 'Effektbedömningar',
+  utredning: 'Utredningar', utredningsbeslut: 'Utredningsbeslut', bedomningstillfalle: 'Bedömningstillfällen',
+  resultat: 'Resultat', resultat_kriterium: 'Ej nådda betygskriterier',
+};
+
+function isDemoSize(value: string): value is DemoSize {
+  return (DEMO_SIZES as readonly string[]).includes(value);
+}
+
+export const demoCommand: CliCommand = {
+  summary: 'Skapar en påhittad demoskola med elever, resultat, insatser och utredningar i en tom databas.',
+  usage: USAGE,
+  async run(argv, io) {
+    const { values } = parseArgs({ args: argv, options: { data: { type: 'string' }, size: { type: 'string', default: 'l' } } });
+    const size = values.size ?? 'l';
+    if (!isDemoSize(size)) {
+      throw new AppError('invalid_argument', `Storleken "${size}" finns inte; välj s, m, l eller xl. Användning: ${USAGE}`);
+    }
+    const dataDir = resolveDataDir({ explicit: values.data });
+    const { db } = await openDatabase({ file: databasePath(dataDir), backupDir: backupDir(dataDir) });
+    try {
+      if (getSkola(db)) {
+        throw new AppError('conflict', `Det finns redan en skola i ${databasePath(dataDir)}. Välj en tom datamapp med --data för demoskolan.`);
+      }
+      const start = performance.now();
+      const summary = generateDemo(db, { size, now: new Date() });
+      const sekunder = ((performance.now() - start) / 1000).toFixed(1).replace('.', ',');
+      io.out(`Demoskolan är skapad: ${STORLEK_TEXT[size]}, på ${sekunder} sekunder.`);
+      io.out(`Databas: ${databasePath(dataDir)}`);
+      for (const [table, count] of Object.entries(summary)) {
+        const namn = TABELL_TEXT[table];
+        if (namn) io.out(`  ${namn.padEnd(38)} ${count.toLocaleString('sv-SE')}`);
+      }
+      io.out('Namnen är slumpvis kombinerade vanliga för- och efternamn och tillhör inga verkliga personer.');
+      return 0;
+    } finally {
+      db.close();
+    }
+  },
+};

@@ -1,0 +1,53 @@
+// `varvet serve`: browser mode. Runs until interrupted; the printed address carries the access token.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { AppError } from '../../../shared/errors';
+import { createBackend } from '../../backend/backend';
+import { startServer } from '../../backend/http/server';
+import { resolveDataDir } from '../../backend/paths';
+import type { CliCommand } from '../types';
+
+export function rendererDir(): string {
+  return path.resolve(import.meta.dirname, '..', '..', '..', 'dist', 'renderer');
+}
+
+export function parsePort(value: string | undefined): number {
+  if (value === undefined) return 0;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new AppError('invalid_argument', `Porten "${value}" är ogiltig. Ange ett heltal mellan 1 och 65535.`);
+  }
+  return port;
+}
+
+export const serveCommand: CliCommand = {
+  summary: 'Startar Varvet i webbläsarläge på den här datorn.',
+  usage: 'varvet serve [--data MAPP] [--port N]',
+  async run(argv, io) {
+    const { values } = parseArgs({ args: argv, options: { data: { type: 'string' }, port: { type: 'string' } } });
+    const port = parsePort(values.port);
+    const dataDir = resolveDataDir({ explicit: values.data });
+    const backend = await createBackend({ dataDir, mode: 'browser' });
+    let server;
+    try {
+      server = await startServer({ backend, rendererDir: rendererDir(), port });
+    } catch (error) {
+      backend.close();
+      const inUse = error instanceof Error && 'code' in error && error.code === 'EADDRINUSE';
+      throw new AppError('database_unavailable', inUse ? `Porten ${port} används redan. Välj en annan med --port.` : 'Webbservern kunde inte startas.');
+    }
+    io.out(`Varvet körs i webbläsarläge. Data: ${dataDir}`);
+    io.out(`Öppna den här adressen i webbläsaren (den innehåller din åtkomstnyckel):\n  ${server.openUrl}`);
+    io.out('Avsluta med Ctrl+C.');
+    const running = server;
+    await new Promise<void>((resolve) => {
+      const stop = () => resolve();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    await running.close();
+    backend.close();
+    io.out('Varvet har stängts. Allt är sparat.');
+    return 0;
+  },
+};

@@ -1,0 +1,157 @@
+// A windowed grid with fixed row height: only the rows in view (plus a margin) are in the DOM, so 1,200 pupils
+// scroll and filter without delay. Focus stays on the grid and aria-activedescendant points at the active row,
+// which is always rendered, so keyboard and screen-reader users keep their place while the window moves.
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+
+export interface Column<T> {
+  key: string;
+  header: string;
+  render(item: T): ReactNode;
+  className?: string;
+}
+
+interface VirtualListProps<T> {
+  id: string;
+  label: string;
+  items: readonly T[];
+  columns: readonly Column<T>[];
+  /** CSS grid-template-columns shared by the header and every row. */
+  template: string;
+  rowHeight: number;
+  getKey(item: T): string | number;
+  /** -1 when no row is active. */
+  activeIndex: number;
+  onActiveIndexChange(index: number): void;
+  onOpen(item: T, index: number): void;
+  emptyText: string;
+}
+
+const OVERSCAN = 8;
+
+function useViewportHeight(ref: RefObject<HTMLDivElement | null>): number {
+  const [height, setHeight] = useState(0);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    setHeight(el.clientHeight);
+    const observer = new ResizeObserver(() => setHeight(el.clientHeight));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
+  return height;
+}
+
+export function VirtualList<T>(props: VirtualListProps<T>) {
+  const { id, items, columns, template, rowHeight, activeIndex, onActiveIndexChange, onOpen } = props;
+  const viewportRef = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const height = useViewportHeight(viewportRef);
+  const pageSize = Math.max(1, Math.floor(height / rowHeight) - 1);
+
+  // Keep the active row in view whenever it changes (keyboard, search, or returning to the list).
+  useEffect(() => {
+    const el = viewportRef.current;
+    if (!el || activeIndex < 0) return;
+    const top = activeIndex * rowHeight;
+    if (top < el.scrollTop) el.scrollTop = top;
+    else if (top + rowHeight > el.scrollTop + el.clientHeight) el.scrollTop = top + rowHeight - el.clientHeight;
+  }, [activeIndex, rowHeight, height]);
+
+  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - OVERSCAN);
+  const last = Math.min(items.length - 1, Math.ceil((scrollTop + height) / rowHeight) + OVERSCAN);
+  const indexes: number[] = [];
+  for (let i = first; i <= last; i++) indexes.push(i);
+  if (activeIndex >= 0 && activeIndex < items.length && (activeIndex < first || activeIndex > last)) {
+    indexes.push(activeIndex);
+  }
+
+  const move = (to: number) => {
+    if (items.length === 0) return;
+    onActiveIndexChange(Math.min(items.length - 1, Math.max(0, to)));
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    const from = activeIndex < 0 ? -1 : activeIndex;
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => move(from + 1),
+      ArrowUp: () => move(Math.max(0, from - 1)),
+      PageDown: () => move(from + pageSize),
+      PageUp: () => move(from - pageSize),
+      Home: () => move(0),
+      End: () => move(items.length - 1),
+      Enter: () => {
+        const item = items[activeIndex];
+        if (item !== undefined) onOpen(item, activeIndex);
+      },
+    };
+    const action = keys[e.key];
+    if (!action) return;
+    e.preventDefault();
+    action();
+  };
+
+  const activeId = activeIndex >= 0 && activeIndex < items.length ? `${id}-row-${activeIndex}` : undefined;
+  return (
+    <div
+      id={id}
+      className="vlist"
+      role="grid"
+      aria-label={props.label}
+      aria-rowcount={items.length + 1}
+      aria-colcount={columns.length}
+      aria-activedescendant={activeId}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      onFocus={(e) => {
+        if (e.target === e.currentTarget && activeIndex < 0) move(0);
+      }}
+    >
+      <div role="rowgroup" className="vlist-head">
+        <div role="row" aria-rowindex={1} className="vlist-row" style={{ gridTemplateColumns: template }}>
+          {columns.map((c) => (
+            <div key={c.key} role="columnheader" className={c.className}>
+              {c.header}
+            </div>
+          ))}
+        </div>
+      </div>
+      <div
+        ref={viewportRef}
+        role="rowgroup"
+        className="vlist-viewport"
+        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+      >
+        {items.length === 0 && <p className="vlist-empty">{props.emptyText}</p>}
+        <div className="vlist-spacer" style={{ height: items.length * rowHeight }}>
+          {indexes.map((index) => {
+            const item = items[index];
+            if (item === undefined) return null;
+            const active = index === activeIndex;
+            return (
+              <div
+                key={props.getKey(item)}
+                id={`${id}-row-${index}`}
+                role="row"
+                aria-rowindex={index + 2}
+                aria-selected={active}
+                className={active ? 'vlist-row active' : 'vlist-row'}
+                style={{ gridTemplateColumns: template, height: rowHeight, transform: `translateY(${index * rowHeight}px)` }}
+                onClick={() => {
+                  onActiveIndexChange(index);
+                  onOpen(item, index);
+                }}
+              >
+                {columns.map((c) => (
+                  <div key={c.key} role="gridcell" className={c.className}>
+                    {c.render(item)}
+                  </div>
+                ))}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,152 @@
+// Utredning of the need for särskilt stöd (skollagen 3 kap.; seed 001: "Fatta beslut om ni ska inleda en utredning
+// av elevs behov av särskilt stöd för de elever vars insatser redan har pågått i 5-6 veckor.").
+import type { Bedomning, InsatsStatus, Niva, UtredningStatus } from '../model';
+import { BEDOMNING_TEXT } from '../labels';
+import { addDaysIso, daysBetween, weekdayOf } from './dates';
+import { isHelgdag } from './holidays';
+import type { SkolInstallningar } from './settings';
+
+export const REGEL_UTREDNING =
+  'Fatta beslut om ni ska inleda en utredning av elevs behov av särskilt stöd för de elever vars insatser redan har pågått i 5-6 veckor. Tydliggör vem som ska göra utredningen och sätt en deadline.';
+
+/** For the UI next to the outcome "inget behov" (skollagen 28 kap. 16 §, förvaltningslagen 44 §). */
+export const OVERKLAGANDE_TEXT =
+  'Beslutet att inte upprätta ett åtgärdsprogram kan överklagas till Skolväsendets överklagandenämnd. ' +
+  'Överklagandet lämnas skriftligt till skolan och ska ha kommit in inom tre veckor från den dag då eleven eller ' +
+  'vårdnadshavaren fick del av beslutet.';
+
+export const OVERKLAGANDE_DAGAR = 21;
+
+export interface UtredningInsats {
+  insatsId: number;
+  niva: Niva;
+  startdatum: string;
+  status: InsatsStatus;
+  bedomningar: { datum: string; bedomning: Bedomning }[];
+  /** The insats this one replaced. Leave out when unknown: every replaced insats of the pupil then counts. */
+  ersatterInsatsId?: number | null;
+}
+
+export interface UtredningElev {
+  elevId: number;
+  harOppenUtredning: boolean;
+  insatser: UtredningInsats[];
+}
+
+export interface UtredningDue {
+  elevId: number;
+  insatsIds: number[];
+  veckor: number;
+  skal: string;
+}
+
+/** An insats has sufficient effect only when the latest evaluation of its chain says tydlig effekt. */
+const TILLRACKLIG: Bedomning = 'tydlig_effekt';
+
+/** The replaced individual insatser behind an active one (via ersatterInsatsId, or all of them when unknown). */
+function chainOf(aktiv: UtredningInsats, individuella: UtredningInsats[]): UtredningInsats[] {
+  if (aktiv.ersatterInsatsId === undefined) {
+    return [aktiv, ...individuella.filter((i) => i.status === 'ersatt')];
+  }
+  const byId = new Map(individuella.map((i) => [i.insatsId, i]));
+  const chain = [aktiv];
+  const seen = new Set([aktiv.insatsId]);
+  let next: number | null | undefined = aktiv.ersatterInsatsId;
+  while (next !== null && next !== undefined && !seen.has(next)) {
+    const prev = byId.get(next);
+    if (!prev) break;
+    chain.push(prev);
+    seen.add(next);
+    next = prev.ersatterInsatsId;
+  }
+  return chain;
+}
+
+function latestBedomning(chain: UtredningInsats[], motesdatum: string): { datum: string; bedomning: Bedomning } | null {
+  let latest: { datum: string; bedomning: Bedomning } | null = null;
+  for (const insats of chain) {
+    for (const b of insats.bedomningar) {
+      if (b.datum > motesdatum) continue;
+      // On the same day, an evaluation without tydlig effekt wins: the rule errs towards asking for a decision.
+      const tie = latest !== null && b.datum === latest.datum && b.bedomning !== TILLRACKLIG;
+      if (latest === null || b.datum > latest.datum || tie) {
+        latest = b;
+      }
+    }
+  }
+  return latest;
+}
+
+/**
+ * Pupils who must get an explicit utredning decision at this meeting: an active individual insats whose chain
+ * (it and the insatser it replaced) started at least `troskelVeckor` whole weeks ago, without tydlig effekt.
+ */
+export function utredningDecisionsDue(input: {
+  motesdatum: string;
+  troskelVeckor: number;
+  elever: UtredningElev[];
+}): UtredningDue[] {
+  const due: UtredningDue[] = [];
+  // The same pupil given twice is merged, so each pupil is listed at most once.
+  const perElev = new Map<number, UtredningElev[]>();
+  for (const elev of input.elever) perElev.set(elev.elevId, [...(perElev.get(elev.elevId) ?? []), elev]);
+  for (const elevId of [...perElev.keys()].sort((a, b) => a - b)) {
+    const alla = perElev.get(elevId) ?? [];
+    if (alla.some((e) => e.harOppenUtredning)) continue;
+    const individuella = alla
+      .flatMap((e) => e.insatser)
+      .filter((i) => i.niva === 'individ' && i.startdatum <= input.motesdatum);
+    const traffar: { insatsId: number; veckor: number; start: string; senast: Bedomning | null }[] = [];
+    for (const aktiv of individuella.filter((i) => i.status === 'aktiv')) {
+      const chain = chainOf(aktiv, individuella);
+      const start = chain.map((i) => i.startdatum).sort()[0] as string;
+      const veckor = Math.floor(daysBetween(start, input.motesdatum) / 7);
+      const senast = latestBedomning(chain, input.motesdatum);
+      if (veckor >= input.troskelVeckor && senast?.bedomning !== TILLRACKLIG) {
+        traffar.push({ insatsId: aktiv.insatsId, veckor, start, senast: senast?.bedomning ?? null });
+      }
+    }
+    if (traffar.length === 0) continue;
+    traffar.sort((a, b) => b.veckor - a.veckor || (a.start < b.start ? -1 : a.start > b.start ? 1 : 0) || a.insatsId - b.insatsId);
+    const langst = traffar[0] as (typeof traffar)[number];
+    const effekt = langst.senast ? `senaste bedömning: ${BEDOMNING_TEXT[langst.senast].toLowerCase()}` : 'ingen bedömning ännu';
+    due.push({
+      elevId,
+      insatsIds: [...new Set(traffar.map((t) => t.insatsId))].sort((a, b) => a - b),
+      veckor: langst.veckor,
+      skal:
+        `Individuella insatser har pågått i ${langst.veckor} veckor (sedan ${langst.start}) utan tydlig effekt (${effekt}). ` +
+        'Fatta beslut om utredning av elevens behov av särskilt stöd: inled utredning med ansvarig och deadline, eller inte nu med motivering.',
+    });
+  }
+  return due;
+}
+
+export interface ForsenadUtredning {
+  id: number;
+  deadline: string;
+  dagarForsenad: number;
+}
+
+/** Open utredningar whose deadline has passed (the deadline day itself is not overdue), oldest deadline first. */
+export function overdueUtredningar(
+  utredningar: { id: number; deadline: string; status: UtredningStatus }[],
+  idag: string,
+): ForsenadUtredning[] {
+  return utredningar
+    .filter((u) => u.status === 'pagar' && u.deadline < idag)
+    .map((u) => ({ id: u.id, deadline: u.deadline, dagarForsenad: daysBetween(u.deadline, idag) }))
+    .sort((a, b) => (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : a.id - b.id));
+}
+
+/** The meeting date plus the configured days, moved forward to the next weekday that is not a helgdag. */
+export function suggestUtredningDeadline(motesdatum: string, installningar: SkolInstallningar): string {
+  let deadline = addDaysIso(motesdatum, installningar.utredningDeadlineDagar);
+  while (weekdayOf(deadline) > 5 || isHelgdag(deadline)) deadline = addDaysIso(deadline, 1);
+  return deadline;
+}
+
+/** Last day an appeal of "beslut att inte upprätta åtgärdsprogram" can come in, from the day it was received. */
+export function overklagandeSenast(delgivetDatum: string): string {
+  return addDaysIso(delgivetDatum, OVERKLAGANDE_DAGAR);
+}

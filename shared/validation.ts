@@ -1,0 +1,38 @@
+// Reusable zod pieces with Swedish messages, so that a refused argument tells the user what and where.
+import { z } from 'zod';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A real calendar date written yyyy-MM-dd (2026-02-30 is refused). */
+export function isRealIsoDate(value: string): boolean {
+  if (!ISO_DATE.test(value)) return false;
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+export const isoDate = z
+  .string({ error: 'Datum saknas.' })
+  .refine(isRealIsoDate, { message: 'Datumet finns inte eller är inte skrivet som ÅÅÅÅ-MM-DD.' });
+
+export const id = z.number({ error: 'Id saknas.' }).int('Id måste vara ett heltal.').positive('Id måste vara positivt.');
+
+export function text(field: string, max = 200) {
+  return z
+    .string({ error: `${field} saknas.` })
+    .trim()
+    .min(1, `${field} får inte vara tomt.`)
+    .max(max, `${field} får vara högst ${max} tecken.`);
+}
+
+export function optionalText(field: string, max = 4000) {
+  return z.string().trim().max(max, `${field} får vara högst ${max} tecken.`);
+}
+
+/** Turns a zod error into one Swedish sentence that names the field. */
+export function describeZodError(error: z.ZodError): string {
+  const first = error.issues[0];
+  if (!first) return 'Uppgifterna är ogiltiga.';
+  const where = first.path.length > 0 ? `Fältet "${first.path.join('.')}": ` : '';
+  return `${where}${first.message}`;
+}

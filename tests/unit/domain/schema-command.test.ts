@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { schemaCommand } from '../../../electron/cli/commands/schema';
+import { AppError } from '../../../shared/errors';
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t) }, out, err };
+}
+
+async function refusal(argv: string[]): Promise<AppError> {
+  const { io } = capture();
+  try {
+    await schemaCommand.run(argv, io);
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected an AppError');
+}
+
+const YEAR = ['--start', '2026-08-17', '--end', '2027-06-11'];
+
+describe('varvet schema', () => {
+  it('prints a Swedish table with week numbers, dates and lov weeks', async () => {
+    const { io, out } = capture();
+    expect(await schemaCommand.run([...YEAR, '--varv', '6'], io)).toBe(0);
+    const text = out.join('\n');
+    expect(text).toContain('6 varv om 6 skolveckor');
+    expect(text).toContain('Första EHT-mötet: v. 34, torsdag 20 augusti (2026-08-20)');
+    expect(text).toMatch(/Varv\s+Period\s+Bedömningar senast\s+Resultatdialog\s+EHT-möte\s+Avstämning/);
+    expect(text).toMatch(/^2\s+v\. 41–47 \(2026-10-05 – 2026-11-20\)\s+v\. 43 23 okt\.\s+v\. 45 3 nov\.\s+v\. 46 12 nov\.\s+v\. 47 17 nov\.$/m);
+    expect(text).toContain('v. 44  Höstlov');
+    expect(text).toContain('v. 13  Påsklov');
+    expect(out.filter((l) => /^\d\s/.test(l))).toHaveLength(6);
+  });
+
+  it('prints the same data as JSON with --json', async () => {
+    const { io, out } = capture();
+    expect(await schemaCommand.run([...YEAR, '--varv', '5', '--langd', '5', '--json'], io)).toBe(0);
+    const data = JSON.parse(out.join('\n')) as { ok: boolean; antalVarv: number; varv: { nummer: number; eht: { vecka: number } }[]; lov: unknown[] };
+    expect(data.ok).toBe(true);
+    expect(data.antalVarv).toBe(5);
+    expect(data.varv.map((v) => v.nummer)).toEqual([1, 2, 3, 4, 5]);
+    expect(data.varv[0]?.eht.vecka).toBe(38);
+    expect(data.lov).toHaveLength(4);
+  });
+
+  it('accepts a första EHT-möte date', async () => {
+    const { io, out } = capture();
+    await schemaCommand.run([...YEAR, '--varv', '5', '--forsta-eht', '2026-06-10'], io);
+    expect(out.join('\n')).toContain('Första EHT-mötet: v. 24, onsdag 10 juni (2026-06-10)');
+  });
+
+  it.each<[string, string[], string, string]>([
+    ['a missing start', ['--end', '2027-06-11', '--varv', '6'], 'invalid_argument', 'Ange läsårets första dag med --start ÅÅÅÅ-MM-DD.'],
+    ['a missing --varv', YEAR, 'invalid_argument', 'Ange antalet varv med --varv 5 eller --varv 6.'],
+    ['7 varv', [...YEAR, '--varv', '7'], 'invalid_argument', '--varv måste vara 5 eller 6, inte "7".'],
+    ['a bad date', ['--start', '2026-13-01', '--end', '2027-06-11', '--varv', '6'], 'invalid_argument', '--start 2026-13-01 är inte ett datum skrivet som ÅÅÅÅ-MM-DD.'],
+    [
+      'a year too short',
+      ['--start', '2026-08-17', '--end', '2027-05-11', '--varv', '6'],
+      'rule_violation',
+      'Läsåret rymmer inte 6 varv om 6 veckor: efter första EHT-mötet finns 32 skolveckor utanför loven, men det behövs 36. Det som ryms: 6 varv om 5 veckor, 5 varv om 6 veckor eller 5 varv om 5 veckor.',
+    ],
+  ])('refuses %s with a Swedish AppError', async (_, argv, code, message) => {
+    const error = await refusal(argv);
+    expect(error.code).toBe(code);
+    expect(error.message).toBe(message);
+  });
+
+  it('refuses an unknown option', async () => {
+    const error = await refusal([...YEAR, '--varv', '6', '--okand']);
+    expect(error.code).toBe('invalid_argument');
+    expect(error.message).toMatch(/^Okänt eller felaktigt argument .*Använd: varvet schema/);
+  });
+});

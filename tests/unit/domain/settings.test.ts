@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { describeZodError } from '../../../shared/validation';
+import {
+  AMNE_KODER,
+  amneNamn,
+  DEFAULT_INSTALLNINGAR,
+  GRUNDSKOLA_AMNEN,
+  isEjNadd,
+  RESULTAT_NIVAER,
+  skalaForArskurs,
+  skolInstallningarSchema,
+  type ResultatNiva,
+} from '../../../shared/domain/index';
+
+describe('skolInstallningarSchema', () => {
+  it('parses {} to every default', () => {
+    expect(skolInstallningarSchema.parse({})).toEqual({
+      utredningTroskelVeckor: 5,
+      utredningDeadlineDagar: 21,
+      antalVarv: 6,
+      varvLangdVeckor: 6,
+      lararmonsterMinAntal: 3,
+      lararmonsterMarginal: 0.2,
+      lov: null,
+      betygFranArskurs: 6,
+      tidigSkala: { ej_natt: 'Ej nått', pa_vag: 'På väg', natt: 'Nått' },
+      kriterierPerAmne: 5,
+    });
+    expect(DEFAULT_INSTALLNINGAR).toEqual(skolInstallningarSchema.parse({}));
+  });
+
+  it('keeps given values and fills the rest', () => {
+    const s = skolInstallningarSchema.parse({ utredningTroskelVeckor: 6, tidigSkala: { pa_vag: 'Nästan' } });
+    expect(s.utredningTroskelVeckor).toBe(6);
+    expect(s.tidigSkala).toEqual({ ej_natt: 'Ej nått', pa_vag: 'Nästan', natt: 'Nått' });
+    expect(s.antalVarv).toBe(6);
+  });
+
+  it.each<[string, unknown, string]>([
+    ['a threshold of 4 weeks', { utredningTroskelVeckor: 4 }, 'Fältet "utredningTroskelVeckor": Veckor innan beslut om utredning måste vara minst 5.'],
+    ['a threshold of 7 weeks', { utredningTroskelVeckor: 7 }, 'Fältet "utredningTroskelVeckor": Veckor innan beslut om utredning får vara högst 6.'],
+    ['7 varv', { antalVarv: 7 }, 'Fältet "antalVarv": Antal varv får vara högst 6.'],
+    ['a fractional count', { lararmonsterMinAntal: 2.5 }, 'Fältet "lararmonsterMinAntal": Minsta antal elever för lärarmönster måste vara ett heltal.'],
+    ['a margin above 1', { lararmonsterMarginal: 1.5 }, 'Fältet "lararmonsterMarginal": Marginalen får vara högst 1 (100 procentenheter).'],
+    ['a text where a number belongs', { utredningDeadlineDagar: '21' }, 'Fältet "utredningDeadlineDagar": Dagar till utredningens deadline måste vara ett tal.'],
+    ['a lov ending before it starts', { lov: [{ typ: 'hostlov', namn: 'Höstlov', fran: '2026-10-30', till: '2026-10-26' }] }, 'Fältet "lov.0.till": Lovet kan inte sluta före det börjar.'],
+    ['an unknown lov type', { lov: [{ typ: 'sommarlov', namn: 'Sommar', fran: '2026-06-15', till: '2026-08-14' }] }, 'Fältet "lov.0.typ": Okänd typ av lov.'],
+  ])('refuses %s in Swedish', (_, value, message) => {
+    const result = skolInstallningarSchema.safeParse(value);
+    expect(result.success).toBe(false);
+    if (!result.success) expect(describeZodError(result.error)).toBe(message);
+  });
+
+  it('uses grades from the configured årskurs', () => {
+    expect(skalaForArskurs(5, DEFAULT_INSTALLNINGAR)).toBe('tidig');
+    expect(skalaForArskurs(6, DEFAULT_INSTALLNINGAR)).toBe('betyg');
+    expect(skalaForArskurs(5, skolInstallningarSchema.parse({ betygFranArskurs: 4 }))).toBe('betyg');
+  });
+});
+
+describe('result scales and subjects', () => {
+  it.each<[ResultatNiva, boolean]>([
+    ['A', false], ['B', false], ['C', false], ['D', false], ['E', false], ['F', true], ['-', true],
+    ['ej_natt', true], ['pa_vag', false], ['natt', false],
+  ])('%s counts as not reaching: %s', (niva, ej) => {
+    expect(isEjNadd(niva)).toBe(ej);
+  });
+
+  it('covers every level', () => expect(RESULTAT_NIVAER).toHaveLength(10));
+
+  it('lists the grundskola subjects with their codes and Swedish names', () => {
+    expect(AMNE_KODER).toEqual(['SV', 'SVA', 'EN', 'MA', 'BI', 'FY', 'KE', 'TK', 'GE', 'HI', 'RE', 'SH', 'BL', 'HKK', 'IDH', 'MU', 'SL', 'M1', 'M2', 'ML']);
+    expect(new Set(GRUNDSKOLA_AMNEN.map((a) => a.namn)).size).toBe(GRUNDSKOLA_AMNEN.length);
+    expect(amneNamn('HKK')).toBe('Hem- och konsumentkunskap');
+    expect(amneNamn('SVA')).toBe('Svenska som andraspråk');
+    expect(amneNamn('XX')).toBe('XX');
+  });
+});
