@@ -11,18 +11,11 @@ export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 /** The one IPC channel; preload.ts repeats the literal because a sandboxed preload cannot import this file. */
 export const INVOKE_CHANNEL = 'varvet:invoke';
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+// One policy for the Electron window and the browser-mode host (renderer/index.html repeats it as a meta tag;
+// tests/unit/csp.test.ts keeps the three in step).
+import { CONTENT_SECURITY_POLICY } from './backend/http/security';
+
+export { CONTENT_SECURITY_POLICY };
 
 export const UNAUTHORIZED_MESSAGE =
   'Förfrågan kom inte från Varvets eget fönster och har avvisats. Ingenting har ändrats.';

@@ -2,13 +2,20 @@
 // Each area declares its channels in shared/channels/<area>.ts; they are merged here. Electron IPC, the
 // browser-mode HTTP host and the CLI all dispatch through the handler table built from this.
 import type { z } from 'zod';
+import { backupChannels } from './channels/backup';
 import { coreChannels } from './channels/core';
 import { mergeChannels } from './channels/define';
+import { resultatChannels } from './channels/resultat';
+import { importChannels } from './channels/import';
+import { moteChannels } from './channels/mote';
+import { planChannels } from './channels/plan';
+import { registerChannels } from './channels/register';
+import { uppfoljningChannels } from './channels/uppfoljning';
 import type { Reply } from './errors';
 
 export * from './channels/core';
 
-export const contract = mergeChannels(coreChannels);
+export const contract = mergeChannels(coreChannels, registerChannels, backupChannels, planChannels, moteChannels, importChannels, uppfoljningChannels, resultatChannels);
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract & string;

@@ -102,6 +102,8 @@ export interface Elev {
   sarskildUndervisningsgrupp: boolean;
   nyanland: boolean;
   aktiv: boolean;
+  /** The day the pupil left (yyyy-MM-dd); null while active. History is kept either way. */
+  slutat: string | null;
 }
 
 export interface Personal {
@@ -110,6 +112,7 @@ export interface Personal {
   efternamn: string;
   roller: Roll[];
   aktiv: boolean;
+  epost: string | null;
 }
 
 export interface Effektbedomning {

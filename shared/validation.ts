@@ -1,5 +1,9 @@
 // Reusable zod pieces with Swedish messages, so that a refused argument tells the user what and where.
 import { z } from 'zod';
+import sv from 'zod/v4/locales/sv.js';
+
+// zod's own fallback messages (unknown keys, wrong types without a message of ours) in Swedish too.
+z.config(sv());
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -3,15 +3,23 @@
 import type { AppInfo } from '../../shared/contract';
 import { AppError, type Reply } from '../../shared/errors';
 import type { HandlerContext } from './context';
+import { BackupKeeper, attachKeeper } from './backup/index';
 import { openDatabase } from './db/open';
-import { loadMigrations } from './db/migrations';
+import { latestVersion, loadMigrations } from './db/migrations';
 import { buildHandlerTable, dispatch, type HandlerPart, type HandlerTable } from './handlers';
 import { backupDir, databasePath } from './paths';
 import { generateDemo } from './demo/generate';
+import { backupHandlers } from './services/backupService';
+import { importHandlers } from './services/importService';
 import { insatsHandlers } from './services/insatser';
+import { resultatHandlers } from './services/resultatElev';
+import { moteHandlers } from './services/mote';
+import { utredningHandlers } from './services/utredning';
 import { oversiktHandlers } from './services/oversikt';
+import { planHandlers } from './services/plan';
 import { registerHandlers } from './services/register';
 import { getSkola, skolaHandlers } from './services/skola';
+import { uppfoljningHandlers } from './services/uppfoljningHandlers';
 import { APP_VERSION } from './version';
 
 export interface BackendOptions {
@@ -23,6 +31,10 @@ export interface BackendOptions {
   migrationsDir?: string | undefined;
   /** Injected clock; tests pass a fixed one. */
   now?: () => Date;
+  /** Automatic backups while open (ms); null turns the timer off. Default 30 minutes. */
+  backupIntervalMs?: number | null;
+  /** How long a write waits for another program's lock (ms). Default 5000. */
+  busyTimeoutMs?: number;
 }
 
 export interface Backend {
@@ -50,18 +62,22 @@ const appHandlers: HandlerPart = {
 };
 
 export function createHandlerTable(): HandlerTable {
-  return buildHandlerTable(appHandlers, skolaHandlers, oversiktHandlers, registerHandlers, insatsHandlers);
+  return buildHandlerTable(appHandlers, skolaHandlers, oversiktHandlers, registerHandlers, insatsHandlers, backupHandlers, planHandlers, moteHandlers, utredningHandlers, importHandlers, uppfoljningHandlers, resultatHandlers);
 }
 
 export async function createBackend(options: BackendOptions): Promise<Backend> {
   const now = options.now ?? (() => new Date());
-  const opened = await openDatabase({
-    file: databasePath(options.dataDir),
-    backupDir: backupDir(options.dataDir),
-    migrations: loadMigrations(options.migrationsDir),
-    nativeBinding: options.nativeBinding,
-    now,
-  });
+  const migrations = loadMigrations(options.migrationsDir);
+  const open = () =>
+    openDatabase({
+      file: databasePath(options.dataDir),
+      backupDir: backupDir(options.dataDir),
+      migrations,
+      nativeBinding: options.nativeBinding,
+      now,
+      busyTimeoutMs: options.busyTimeoutMs,
+    });
+  const opened = await open();
   const table = createHandlerTable();
   const context: HandlerContext = {
     db: opened.db,
@@ -70,12 +86,32 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     schemaVersion: opened.schemaVersion,
     now,
   };
+  // Backups (backup/keeper.ts): one at start, then at an interval while something changes; a restore reopens.
+  const keeper = new BackupKeeper({
+    context,
+    nativeBinding: options.nativeBinding,
+    knownSchemaVersion: latestVersion(migrations),
+    reopen: open,
+    intervalMs: options.backupIntervalMs,
+  });
+  attachKeeper(context, keeper);
+  try {
+    await keeper.startup(opened.appliedMigrations[0] === 1); // a database created just now has nothing to save
+  } catch (error) {
+    context.db.close();
+    throw error;
+  }
+  keeper.startInterval();
   return {
     dataDir: options.dataDir,
     context,
-    dispatch: (channel, args) => dispatch(table, context, channel, args),
+    dispatch: async (channel, args) => {
+      await keeper.idle();
+      return dispatch(table, context, channel, args);
+    },
     close: () => {
-      if (opened.db.open) opened.db.close();
+      keeper.close();
+      if (context.db.open) context.db.close();
     },
   };
 }

@@ -1,9 +1,13 @@
 // `varvet <command>`: a thin layer over the backend services. Errors are Swedish sentences with a non-zero exit
 // code, never a stack trace (set VARVET_DEBUG=1 to see the technical detail).
 import { AppError } from '../../shared/errors';
+import { backupCommand } from './commands/backup';
 import { checkCommand } from './commands/check';
 import { demoCommand } from './commands/demo';
+import { exportCommand } from './commands/export';
+import { importCommand } from './commands/import';
 import { schemaCommand } from './commands/schema';
+import { restoreCommand } from './commands/restore';
 import { serveCommand } from './commands/serve';
 import { startCommand } from './commands/start';
 import type { CliCommand, CliIo } from './types';
@@ -13,7 +17,11 @@ export const COMMANDS: Record<string, CliCommand> = {
   serve: serveCommand,
   demo: demoCommand,
   check: checkCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
+  import: importCommand,
   schema: schemaCommand,
+  export: exportCommand,
 };
 
 const stdio: CliIo = {

@@ -2,9 +2,18 @@
 import { useEffect } from 'react';
 import { AppFrame } from './components/AppFrame';
 import { ElevPage } from './pages/ElevPage';
+import { ForberedelsePage } from './pages/ForberedelsePage';
 import { EleverPage } from './pages/EleverPage';
 import { GatePage } from './pages/GatePage';
+import { ElevHistorikPage } from './pages/ElevHistorikPage';
+import { ImportPage } from './pages/ImportPage';
+import { MotePage } from './pages/MotePage';
+import { MoteSummeringPage } from './pages/MoteSummeringPage';
+import { MotenPage } from './pages/MotenPage';
 import { OversiktPage } from './pages/OversiktPage';
+import { RegisterPage } from './pages/RegisterPage';
+import { SakerhetskopiorPage } from './pages/SakerhetskopiorPage';
+import { UppfoljningPage } from './pages/UppfoljningPage';
 import { WelcomePage } from './pages/WelcomePage';
 import { followHistory, useApp, type View } from './store';
 
@@ -17,6 +26,24 @@ function CurrentView({ view }: { view: View }) {
     case 'elev':
       // Keyed so that moving to another pupil starts with fresh forms.
       return <ElevPage key={view.elevId} elevId={view.elevId} />;
+    case 'forberedelse':
+      return <ForberedelsePage flik={view.flik} />;
+    case 'register':
+      return <RegisterPage flik={view.flik} />;
+    case 'import':
+      return <ImportPage />;
+    case 'moten':
+      return <MotenPage />;
+    case 'mote':
+      return <MotePage key={view.moteId} moteId={view.moteId} sektion={view.sektion} />;
+    case 'mote-summering':
+      return <MoteSummeringPage key={view.moteId} moteId={view.moteId} />;
+    case 'elevhistorik':
+      return <ElevHistorikPage key={view.elevId} elevId={view.elevId} />;
+    case 'uppfoljning':
+      return <UppfoljningPage flik={view.flik} />;
+    case 'sakerhetskopior':
+      return <SakerhetskopiorPage />;
   }
 }
 
@@ -36,7 +63,7 @@ export function App() {
     case 'no-token':
       return <GatePage kind={phase.invalid ? 'invalid-token' : 'no-token'} />;
     case 'failed':
-      return <GatePage kind="failed" message={phase.message} />;
+      return <GatePage kind="failed" message={phase.message} corrupt={phase.corrupt ?? false} />;
     case 'welcome':
       return <WelcomePage />;
     case 'ready':

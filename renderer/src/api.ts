@@ -62,7 +62,13 @@ async function invokeHttp(channel: Channel, args: unknown): Promise<Reply<unknow
 export async function call<C extends Channel>(channel: C, args: ArgsOf<C>): Promise<ResultOf<C>> {
   const bridge = window.varvet;
   const reply: Reply<unknown> = bridge ? await bridge.invoke(channel, args) : await invokeHttp(channel, args);
-  if (!reply.ok) throw new ApiError(reply.error.code, reply.error.message);
+  if (!reply.ok) {
+    // A damaged database found mid-work: the app leaves its screens for the gate, which offers the backups.
+    if (reply.error.code === 'database_corrupt' && !channel.startsWith('backup:')) {
+      window.dispatchEvent(new CustomEvent('varvet:database-corrupt', { detail: reply.error.message }));
+    }
+    throw new ApiError(reply.error.code, reply.error.message);
+  }
   // The reply's value was produced by this channel's handler; the contract ties the two types together.
   return reply.value as ResultOf<C>;
 }

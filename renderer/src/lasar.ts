@@ -1,5 +1,6 @@
-// Default dates for a new school's läsår: the coming one, from the Monday of week 34 to the Friday of week 23,
-// which is when most Swedish grundskolor start and end. The user adjusts them to the municipality's calendar.
+// Default dates for a new school's läsår: the one in progress (a rektor may start mid-year), or in the summer the
+// coming one; from the Monday of week 34 to the Friday of week 23, when most Swedish grundskolor start and end.
+// The user adjusts them to the municipality's calendar.
 import { addDays, setISOWeek, startOfISOWeek } from 'date-fns';
 import { toIsoDate } from '../../shared/calendar';
 
@@ -8,9 +9,11 @@ function mondayOfWeek(year: number, week: number): Date {
   return startOfISOWeek(setISOWeek(new Date(year, 0, 4), week));
 }
 
-export function comingLasar(today: Date): { startdatum: string; slutdatum: string } {
+export function defaultLasar(today: Date): { startdatum: string; slutdatum: string } {
+  const day = toIsoDate(today);
   let year = today.getFullYear();
-  if (toIsoDate(today) >= toIsoDate(mondayOfWeek(year, 34))) year += 1;
+  // Before this year's start: still in last läsår's spring term, or in the summer before the coming one.
+  if (day < toIsoDate(mondayOfWeek(year, 34)) && day <= toIsoDate(addDays(mondayOfWeek(year, 23), 4))) year -= 1;
   return {
     startdatum: toIsoDate(mondayOfWeek(year, 34)),
     slutdatum: toIsoDate(addDays(mondayOfWeek(year + 1, 23), 4)),

@@ -5,12 +5,47 @@ import type { Elev, Personal, Skola } from '../../shared/model';
 import { ApiError, call, errorText, isElectron } from './api';
 import { readToken } from './token';
 
-export type View = { name: 'oversikt' } | { name: 'elever' } | { name: 'elev'; elevId: number };
+export type View =
+  | { name: 'oversikt' }
+  | { name: 'elever' }
+  | { name: 'elev'; elevId: number }
+  | { name: 'register'; flik: RegisterFlik }
+  | { name: 'forberedelse'; flik: ForberedelseFlik }
+  | { name: 'import' }
+  | { name: 'uppfoljning'; flik: UppfoljningFlik }
+  | { name: 'moten' }
+  | { name: 'mote'; moteId: number; sektion?: 'utredningar' }
+  | { name: 'mote-summering'; moteId: number }
+  | { name: 'elevhistorik'; elevId: number }
+  | { name: 'sakerhetskopior' };
+
+/** The tabs of Uppföljning (ledarhandling 5, 7 and 8, and the reports that leave the app). */
+export const UPPFOLJNING_FLIKAR = ['resultatdialog', 'avstamning', 'arsavslut', 'rapporter'] as const;
+export type UppfoljningFlik = (typeof UPPFOLJNING_FLIKAR)[number];
+
+/** The tabs of Förberedelse (ledarhandling 1–3 and the plan's versions). */
+export const FORBEREDELSE_FLIKAR = ['inventering', 'ideer', 'plan', 'versioner', 'aterkoppling', 'export'] as const;
+export type ForberedelseFlik = (typeof FORBEREDELSE_FLIKAR)[number];
+
+/** The tabs of the Register view. */
+export const REGISTER_FLIKAR = ['personal', 'grupper', 'undervisning', 'amnen'] as const;
+export type RegisterFlik = (typeof REGISTER_FLIKAR)[number];
+
+/** Pupils sorted as the lists show them: by efternamn, then förnamn, in Swedish order (Å Ä Ö last). */
+const NAMN_ORDNING = new Intl.Collator('sv');
+export function byNamn(a: Elev | Personal, b: Elev | Personal): number {
+  return NAMN_ORDNING.compare(a.efternamn, b.efternamn) || NAMN_ORDNING.compare(a.fornamn, b.fornamn) || a.id - b.id;
+}
+function upsertSorted<T extends Elev | Personal>(list: T[] | null, item: T, keep: boolean): T[] | null {
+  if (list === null) return null;
+  const others = list.filter((x) => x.id !== item.id);
+  return keep ? [...others, item].sort(byNamn) : others;
+}
 
 export type Phase =
   | { name: 'starting' }
   | { name: 'no-token'; invalid: boolean }
-  | { name: 'failed'; message: string }
+  | { name: 'failed'; message: string; corrupt?: boolean }
   | { name: 'welcome' }
   | { name: 'ready' };
 
@@ -27,6 +62,8 @@ interface AppState {
   view: View;
   status: Status | null;
   elever: Elev[] | null;
+  /** Pupils who have left; loaded only when the user asks to see them. */
+  eleverSlutat: Elev[] | null;
   personal: Personal[] | null;
   /** Kept here so that returning from a pupil finds the list as it was left. */
   eleverQuery: string;
@@ -41,6 +78,10 @@ interface AppState {
   announce(text: string, tone?: Status['tone']): void;
   loadElever(): Promise<void>;
   loadPersonal(): Promise<void>;
+  loadEleverSlutat(): Promise<void>;
+  /** Puts a pupil or person the backend returned after a change into the cached lists, without reloading them. */
+  upsertElev(elev: Elev): void;
+  upsertPersonal(person: Personal): void;
   setEleverQuery(query: string): void;
   setEleverActiveId(id: number | null): void;
   requestSearch(): void;
@@ -51,7 +92,19 @@ const LEAVE_QUESTION = 'Det finns text som inte är sparad. Vill du lämna sidan
 
 function isView(value: unknown): value is View {
   if (typeof value !== 'object' || value === null || !('name' in value)) return false;
-  if (value.name === 'oversikt' || value.name === 'elever') return true;
+  if (value.name === 'oversikt' || value.name === 'elever' || value.name === 'import') return true;
+  if (value.name === 'moten' || value.name === 'sakerhetskopior') return true;
+  if (value.name === 'mote' || value.name === 'mote-summering') return 'moteId' in value && typeof value.moteId === 'number';
+  if (value.name === 'elevhistorik') return 'elevId' in value && typeof value.elevId === 'number';
+  if (value.name === 'forberedelse') {
+    return 'flik' in value && (FORBEREDELSE_FLIKAR as readonly unknown[]).includes(value.flik);
+  }
+  if (value.name === 'uppfoljning') {
+    return 'flik' in value && (UPPFOLJNING_FLIKAR as readonly unknown[]).includes(value.flik);
+  }
+  if (value.name === 'register') {
+    return 'flik' in value && (REGISTER_FLIKAR as readonly unknown[]).includes(value.flik);
+  }
   return value.name === 'elev' && 'elevId' in value && typeof value.elevId === 'number';
 }
 
@@ -67,6 +120,7 @@ export const useApp = create<AppState>()((set, get) => ({
   view: { name: 'oversikt' },
   status: null,
   elever: null,
+  eleverSlutat: null,
   personal: null,
   eleverQuery: '',
   eleverActiveId: null,
@@ -92,13 +146,13 @@ export const useApp = create<AppState>()((set, get) => ({
       if (error instanceof ApiError && error.code === 'unauthorized') {
         set({ phase: { name: 'no-token', invalid: true } });
       } else {
-        set({ phase: { name: 'failed', message: errorText(error) } });
+        set({ phase: { name: 'failed', message: errorText(error), corrupt: error instanceof ApiError && error.code === 'database_corrupt' } });
       }
     }
   },
 
   enterSchool(skola) {
-    set({ skola, elever: null, personal: null, eleverQuery: '', eleverActiveId: null, phase: { name: 'ready' } });
+    set({ skola, elever: null, eleverSlutat: null, personal: null, eleverQuery: '', eleverActiveId: null, phase: { name: 'ready' } });
     get().navigate({ name: 'oversikt' });
   },
 
@@ -116,12 +170,28 @@ export const useApp = create<AppState>()((set, get) => ({
 
   async loadElever() {
     const elever = await call('elev:list', { baraAktiva: true });
-    set({ elever });
+    set({ elever: elever.sort(byNamn) });
   },
 
   async loadPersonal() {
     const personal = await call('personal:list', {});
     set({ personal });
+  },
+
+  async loadEleverSlutat() {
+    const alla = await call('elev:list', { baraAktiva: false });
+    set({ eleverSlutat: alla.filter((e) => !e.aktiv) });
+  },
+
+  upsertElev(elev) {
+    set((s) => ({
+      elever: upsertSorted(s.elever, elev, elev.aktiv),
+      eleverSlutat: upsertSorted(s.eleverSlutat, elev, !elev.aktiv),
+    }));
+  },
+
+  upsertPersonal(person) {
+    set((s) => ({ personal: upsertSorted(s.personal, person, true) }));
   },
 
   setEleverQuery(eleverQuery) {
@@ -140,7 +210,8 @@ export const useApp = create<AppState>()((set, get) => ({
   },
 
   requestSearch() {
-    if (get().view.name !== 'elever') get().navigate({ name: 'elever' });
+    // The Register view has its own search box; everywhere else the search is the pupil search.
+    if (get().view.name !== 'elever' && get().view.name !== 'register') get().navigate({ name: 'elever' });
     set((s) => ({ searchRequest: s.searchRequest + 1 }));
   },
 }));
@@ -158,4 +229,12 @@ export function followHistory(): () => void {
   };
   window.addEventListener('popstate', onPop);
   return () => window.removeEventListener('popstate', onPop);
+}
+
+// A damaged database reported by any call (api.ts): show the gate with the backups, the way out (issue 8).
+if (typeof window !== 'undefined') {
+  window.addEventListener('varvet:database-corrupt', (event) => {
+    const message = event instanceof CustomEvent && typeof event.detail === 'string' ? event.detail : 'Databasen är skadad.';
+    useApp.setState({ phase: { name: 'failed', message, corrupt: true } });
+  });
 }

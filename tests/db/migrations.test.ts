@@ -79,7 +79,7 @@ describe('migrations', () => {
     const before = first.db.prepare('SELECT * FROM insats').all();
     first.db.close();
 
-    const second = await openDatabase({ file, backupDir: path.join(dir, 'backups') });
+    const second = await openDatabase({ file, backupDir: path.join(dir, 'backups'), migrations: all.slice(0, 2) });
     expect(second.appliedMigrations).toEqual([2]);
     expect(second.db.prepare('SELECT * FROM insats').all()).toEqual(before);
     expect(second.db.prepare('SELECT fornamn FROM elev').pluck().get()).toBe('Örjan');

@@ -31,7 +31,7 @@ export function translateSqliteError(error: unknown, file?: string): AppError | 
     return new AppError('database_unavailable', 'Disken är full, så ändringen kunde inte sparas. Frigör utrymme och försök igen.', { cause: error });
   }
   if (code.startsWith('SQLITE_READONLY')) {
-    return new AppError('database_unavailable', `Databasen${where} är skrivskyddad. Kontrollera behörigheterna på datamappen.`, { cause: error });
+    return new AppError('database_unavailable', `Databasen${where} är skrivskyddad, så ändringen sparades inte. Kontrollera att datamappen inte är skrivskyddad, eller flytta den till en mapp där du får skriva, och starta om Varvet.`, { cause: error });
   }
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
     return new AppError('database_unavailable', `Databasen${where} används av ett annat program. Stäng det andra programmet och försök igen.`, { cause: error });

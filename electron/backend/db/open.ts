@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
+import { writeBackup } from '../backup/create';
 import { translateSqliteError } from './errors';
 import { applyMigrations, latestVersion, loadMigrations, schemaVersion, type Migration } from './migrations';
 
@@ -12,6 +13,8 @@ export interface OpenDatabaseOptions {
   migrations?: readonly Migration[];
   nativeBinding?: string | undefined;
   now?: () => Date;
+  /** How long a write waits for another program's lock before failing (default 5000 ms). */
+  busyTimeoutMs?: number | undefined;
 }
 
 export interface OpenedDatabase {
@@ -22,15 +25,11 @@ export interface OpenedDatabase {
   preMigrationBackup: string | null;
 }
 
-export function setPragmas(db: Database): void {
+export function setPragmas(db: Database, busyTimeoutMs = 5000): void {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-}
-
-function stamp(now: Date): string {
-  return now.toISOString().replace(/[:.]/g, '-');
+  db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
 }
 
 /** Reads the schema version without writing anything (read-only connection), or throws a Swedish AppError. */
@@ -72,7 +71,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
   let db: Database;
   try {
     db = new BetterSqlite3(options.file, { nativeBinding: options.nativeBinding });
-    setPragmas(db);
+    setPragmas(db, options.busyTimeoutMs);
   } catch (error) {
     throw translateSqliteError(error, options.file) ?? error;
   }
@@ -81,9 +80,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
     const current = schemaVersion(db);
     let preMigrationBackup: string | null = null;
     if (current > 0 && current < known) {
-      fs.mkdirSync(options.backupDir, { recursive: true });
-      preMigrationBackup = path.join(options.backupDir, `fore-migrering-v${current}-${stamp(now())}.sqlite`);
-      await db.backup(preMigrationBackup);
+      // The same verified backup as everywhere else (backup/create.ts); no migration runs without one.
+      const info = await writeBackup(db, options.backupDir, 'fore-migrering', { now, nativeBinding: options.nativeBinding });
+      preMigrationBackup = path.join(options.backupDir, info.file);
     }
     const appliedMigrations = applyMigrations(db, migrations);
     return { db, schemaVersion: schemaVersion(db), appliedMigrations, preMigrationBackup };

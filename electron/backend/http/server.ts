@@ -98,7 +98,14 @@ async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, ch
 }
 
 function serveStatic(res: http.ServerResponse, rendererDir: string, urlPath: string): void {
-  const relative = urlPath === '/' ? 'index.html' : decodeURIComponent(urlPath).replace(/^\/+/, '');
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    // A malformed escape (/%) used to throw out of the request handler and stop the host.
+    return send(res, 400, 'text/plain; charset=utf-8', 'Adressen är ogiltig.');
+  }
+  const relative = urlPath === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
   const file = path.resolve(rendererDir, relative);
   if (!file.startsWith(path.resolve(rendererDir) + path.sep)) return send(res, 404, 'text/plain; charset=utf-8', 'Finns inte.');
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {

@@ -10,7 +10,7 @@ import type { HandlerPart } from '../handlers';
 import { currentLasar, listVarv } from './oversikt';
 import { findCurrentVarv } from '../../../shared/calendar';
 
-const INSATS_SELECT = `
+export const INSATS_SELECT = `
   SELECT i.id, i.niva, i.elev_id AS elevId, i.grupp_id AS gruppId, g.namn AS grupp, i.larare_id AS larareId,
          i.amne_id AS amneId, a.namn AS amne, i.beskrivning, i.typ, i.forvantad_effekt AS forvantadEffekt,
          i.genomfors_av_id AS genomforsAvId,
@@ -46,7 +46,7 @@ function bedomningarFor(db: Database, insatsIds: number[]): Map<number, Effektbe
   return result;
 }
 
-function withBedomningar(db: Database, rows: Omit<Insats, 'bedomningar'>[]): Insats[] {
+export function withBedomningar(db: Database, rows: Omit<Insats, 'bedomningar'>[]): Insats[] {
   const bedomningar = bedomningarFor(db, rows.map((r) => r.id));
   return rows.map((r) => ({ ...r, bedomningar: bedomningar.get(r.id) ?? [] }));
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../../shared/errors';
 import { createBackend } from '../../backend/backend';
+import { wayOut } from '../../backend/backup/index';
 import { startServer } from '../../backend/http/server';
 import { resolveDataDir } from '../../backend/paths';
 import type { CliCommand } from '../types';
@@ -27,7 +28,16 @@ export const serveCommand: CliCommand = {
     const { values } = parseArgs({ args: argv, options: { data: { type: 'string' }, port: { type: 'string' } } });
     const port = parsePort(values.port);
     const dataDir = resolveDataDir({ explicit: values.data });
-    const backend = await createBackend({ dataDir, mode: 'browser' });
+    let backend;
+    try {
+      backend = await createBackend({ dataDir, mode: 'browser' });
+    } catch (error) {
+      // A damaged or unusable database: say so in Swedish, name the way out, and exit non-zero (main.ts).
+      if (error instanceof AppError && (error.code === 'database_corrupt' || error.code === 'database_unavailable')) {
+        throw new AppError(error.code, error.message + wayOut(dataDir), { cause: error });
+      }
+      throw error;
+    }
     let server;
     try {
       server = await startServer({ backend, rendererDir: rendererDir(), port });

@@ -15,7 +15,14 @@ interface NavItem {
 
 const NAV: NavItem[] = [
   { label: 'Översikt', view: { name: 'oversikt' }, covers: ['oversikt'], digit: '1' },
-  { label: 'Elever', view: { name: 'elever' }, covers: ['elever', 'elev'], digit: '2' },
+  { label: 'Elever', view: { name: 'elever' }, covers: ['elever', 'elev', 'elevhistorik'], digit: '2' },
+  { label: 'EHT-möten', view: { name: 'moten' }, covers: ['moten', 'mote', 'mote-summering'], digit: '3' },
+  { label: 'Förberedelse', view: { name: 'forberedelse', flik: 'inventering' }, covers: ['forberedelse'], digit: '4' },
+  { label: 'Register', view: { name: 'register', flik: 'personal' }, covers: ['register'], digit: '5' },
+  { label: 'Import', view: { name: 'import' }, covers: ['import'], digit: '6' },
+  // A soft hyphen lets the long word wrap in the narrow sidebar instead of pushing the shortcut hints out.
+  { label: 'Säkerhets\u00adkopior', view: { name: 'sakerhetskopior' }, covers: ['sakerhetskopior'], digit: '7' },
+  { label: 'Uppföljning', view: { name: 'uppfoljning', flik: 'resultatdialog' }, covers: ['uppfoljning'], digit: '8' },
 ];
 
 export function AppFrame({ children }: { children: ReactNode }) {

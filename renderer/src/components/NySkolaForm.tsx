@@ -5,7 +5,7 @@ import { useForm } from 'react-hook-form';
 import type { Skola } from '../../../shared/model';
 import { isRealIsoDate } from '../../../shared/validation';
 import { call, errorText } from '../api';
-import { comingLasar } from '../lasar';
+import { defaultLasar } from '../lasar';
 import { ErrorAlert } from './ErrorAlert';
 import { Field, describedBy } from './Field';
 
@@ -34,7 +34,7 @@ export function NySkolaForm({ disabled, onBusy, onCreated }: NySkolaFormProps) {
     register,
     handleSubmit,
     formState: { errors, isSubmitting },
-  } = useForm<NySkolaValues>({ defaultValues: { namn: '', ...comingLasar(new Date()) } });
+  } = useForm<NySkolaValues>({ defaultValues: { namn: '', ...defaultLasar(new Date()) } });
 
   const submit = handleSubmit(async (values) => {
     setServerError(null);

@@ -24,6 +24,11 @@ interface VirtualListProps<T> {
   onActiveIndexChange(index: number): void;
   onOpen(item: T, index: number): void;
   emptyText: string;
+  /** Inline editing: F2 asks to edit the active row; the row at editingIndex shows renderEditor, editorHeight tall. */
+  onEdit?(item: T, index: number): void;
+  editingIndex?: number;
+  editorHeight?: number;
+  renderEditor?(item: T, index: number): ReactNode;
 }
 
 const OVERSCAN = 8;
@@ -47,15 +52,21 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
   const [scrollTop, setScrollTop] = useState(0);
   const height = useViewportHeight(viewportRef);
   const pageSize = Math.max(1, Math.floor(height / rowHeight) - 1);
+  const editingIndex = props.renderEditor ? (props.editingIndex ?? -1) : -1;
+  // The row being edited is taller; rows after it move down by the difference (the overscan covers the shift).
+  const extra = editingIndex >= 0 ? Math.max(0, (props.editorHeight ?? rowHeight) - rowHeight) : 0;
+  const topOf = (index: number) => index * rowHeight + (editingIndex >= 0 && index > editingIndex ? extra : 0);
+  const heightOf = (index: number) => (index === editingIndex ? rowHeight + extra : rowHeight);
 
   // Keep the active row in view whenever it changes (keyboard, search, or returning to the list).
   useEffect(() => {
     const el = viewportRef.current;
     if (!el || activeIndex < 0) return;
-    const top = activeIndex * rowHeight;
+    const top = topOf(activeIndex);
+    const bottom = top + heightOf(activeIndex);
     if (top < el.scrollTop) el.scrollTop = top;
-    else if (top + rowHeight > el.scrollTop + el.clientHeight) el.scrollTop = top + rowHeight - el.clientHeight;
-  }, [activeIndex, rowHeight, height]);
+    else if (bottom > el.scrollTop + el.clientHeight) el.scrollTop = bottom - el.clientHeight;
+  }, [activeIndex, rowHeight, height, editingIndex, extra]);
 
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - OVERSCAN);
   const last = Math.min(items.length - 1, Math.ceil((scrollTop + height) / rowHeight) + OVERSCAN);
@@ -71,7 +82,8 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    // Keys typed into an inline editor's fields belong to the editor, not to the list.
+    if (e.altKey || e.ctrlKey || e.metaKey || e.target !== e.currentTarget) return;
     const from = activeIndex < 0 ? -1 : activeIndex;
     const keys: Record<string, () => void> = {
       ArrowDown: () => move(from + 1),
@@ -83,6 +95,10 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
       Enter: () => {
         const item = items[activeIndex];
         if (item !== undefined) onOpen(item, activeIndex);
+      },
+      F2: () => {
+        const item = items[activeIndex];
+        if (item !== undefined) props.onEdit?.(item, activeIndex);
       },
     };
     const action = keys[e.key];
@@ -123,11 +139,28 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
       >
         {items.length === 0 && <p className="vlist-empty">{props.emptyText}</p>}
-        <div className="vlist-spacer" style={{ height: items.length * rowHeight }}>
+        <div className="vlist-spacer" style={{ height: items.length * rowHeight + extra }}>
           {indexes.map((index) => {
             const item = items[index];
             if (item === undefined) return null;
             const active = index === activeIndex;
+            if (index === editingIndex && props.renderEditor) {
+              return (
+                <div
+                  key={props.getKey(item)}
+                  id={`${id}-row-${index}`}
+                  role="row"
+                  aria-rowindex={index + 2}
+                  aria-selected={active}
+                  className="vlist-row active editing"
+                  style={{ height: heightOf(index), transform: `translateY(${topOf(index)}px)` }}
+                >
+                  <div role="gridcell" aria-colspan={columns.length} className="vlist-editor">
+                    {props.renderEditor(item, index)}
+                  </div>
+                </div>
+              );
+            }
             return (
               <div
                 key={props.getKey(item)}
@@ -136,7 +169,7 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
                 aria-rowindex={index + 2}
                 aria-selected={active}
                 className={active ? 'vlist-row active' : 'vlist-row'}
-                style={{ gridTemplateColumns: template, height: rowHeight, transform: `translateY(${index * rowHeight}px)` }}
+                style={{ gridTemplateColumns: template, height: rowHeight, transform: `translateY(${topOf(index)}px)` }}
                 onClick={() => {
                   onActiveIndexChange(index);
                   onOpen(item, index);

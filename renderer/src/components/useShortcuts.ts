@@ -21,6 +21,12 @@ export function useGlobalShortcuts(): void {
         // e.code, because Alt+digit gives other characters on some keyboard layouts (macOS).
         if (e.code === 'Digit1') navigate({ name: 'oversikt' });
         else if (e.code === 'Digit2') navigate({ name: 'elever' });
+        else if (e.code === 'Digit3') navigate({ name: 'moten' });
+        else if (e.code === 'Digit4' && view.name !== 'forberedelse') navigate({ name: 'forberedelse', flik: 'inventering' });
+        else if (e.code === 'Digit5' && view.name !== 'register') navigate({ name: 'register', flik: 'personal' });
+        else if (e.code === 'Digit6') navigate({ name: 'import' });
+        else if (e.code === 'Digit7') navigate({ name: 'sakerhetskopior' });
+        else if (e.code === 'Digit8' && view.name !== 'uppfoljning') navigate({ name: 'uppfoljning', flik: 'resultatdialog' });
         else if (e.key === 'ArrowLeft' && view.name === 'elev') navigate({ name: 'elever' });
         else return;
         e.preventDefault();

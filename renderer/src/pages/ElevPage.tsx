@@ -5,15 +5,18 @@ import type { Beslut, Elev, Insats } from '../../../shared/model';
 import { BESLUT_TEXT } from '../../../shared/labels';
 import { call, errorText } from '../api';
 import { ElevDetails } from '../components/ElevDetails';
+import { ElevResultat } from '../components/ElevResultat';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { InsatsCard } from '../components/InsatsCard';
 import { Kbd } from '../components/Kbd';
 import { NyInsatsForm } from '../components/NyInsatsForm';
+import { RegisterElevUppgifter } from '../components/RegisterElevUppgifter';
 import { useFocusOnMount } from '../components/useFocusOnMount';
 import { isTyping } from '../components/useShortcuts';
 import { elevNamn } from '../format';
 import { kedjaFor } from '../kedja';
 import { useApp } from '../store';
+import { UppfoljningRegisterutdrag } from './UppfoljningRegisterutdrag';
 
 function focusLater(id: string): void {
   // After React has rendered the element the focus should land on.
@@ -110,9 +113,15 @@ export function ElevPage({ elevId }: { elevId: number }) {
             </h1>
           </header>
           <ElevDetails elev={elev} />
+          <RegisterElevUppgifter elev={elev} onChange={setElev} />
+          <UppfoljningRegisterutdrag elevId={elev.id} />
+          <ElevResultat elevId={elev.id} />
           <section aria-labelledby="insatser-rubrik" className="section">
             <div className="section-header">
               <h2 id="insatser-rubrik">Insatser</h2>
+              <button type="button" className="button link" onClick={() => navigate({ name: 'elevhistorik', elevId: elev.id })}>
+                Insatshistorik
+              </button>
               {!creating && (
                 <button type="button" className="button primary" aria-keyshortcuts="N" onClick={() => setCreating(true)}>
                   Ny insats <Kbd keys={['N']} decorative />

@@ -5,17 +5,29 @@ import { errorText } from '../api';
 import { ElevFlags } from '../components/ElevFlags';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Kbd } from '../components/Kbd';
+import { ElevRowEditor, NyElevForm } from '../components/RegisterElev';
+import { SaveState, useSaveState } from '../components/RegisterInlineEdit';
+import { isTyping } from '../components/useShortcuts';
 import { VirtualList, type Column } from '../components/VirtualList';
 import { antalText, elevListNamn } from '../format';
 import { arskursText } from '../../../shared/labels';
-import { useApp } from '../store';
+import { byNamn, useApp } from '../store';
+import '../styles/register.css';
 
 const COLUMNS: Column<Elev>[] = [
   { key: 'namn', header: 'Namn', render: (e) => elevListNamn(e), className: 'cell-name' },
   { key: 'arskurs', header: 'Årskurs', render: (e) => arskursText(e.arskurs) },
   { key: 'klass', header: 'Klass', render: (e) => e.klass ?? '–' },
   { key: 'mentor', header: 'Mentor', render: (e) => e.mentor ?? '–' },
-  { key: 'flaggor', header: 'Särskilt att notera', render: (e) => <ElevFlags elev={e} compact /> },
+  {
+    key: 'flaggor',
+    header: 'Särskilt att notera',
+    render: (e) => (
+      <>
+        {!e.aktiv && <span className="tag tag-slutat">Slutat {e.slutat ?? ''}</span>} <ElevFlags elev={e} compact />
+      </>
+    ),
+  },
 ];
 const TEMPLATE = 'minmax(12rem, 2fr) 5.5rem 6rem minmax(10rem, 1.6fr) minmax(14rem, 1.6fr)';
 
@@ -43,8 +55,40 @@ export function EleverPage() {
   const searchRef = useRef<HTMLInputElement>(null);
   const gridId = 'elevlista';
   const query = useDeferredValue(eleverQuery);
-  const shown = useFilteredElever(elever, query);
+  // Register editing: "Ny elev", inline editing of a row (F2), and pupils who have left behind a filter.
+  const eleverSlutat = useApp((s) => s.eleverSlutat);
+  const [visaSlutat, setVisaSlutat] = useState(false);
+  const [creating, setCreating] = useState(false);
+  const [editingId, setEditingId] = useState<number | null>(null);
+  const [saveStatus, report] = useSaveState();
+  const listed = useMemo(
+    () => (visaSlutat && elever && eleverSlutat ? [...elever, ...eleverSlutat].sort(byNamn) : elever),
+    [visaSlutat, elever, eleverSlutat],
+  );
+  const shown = useFilteredElever(listed, query);
   const activeIndex = shown.findIndex((e) => e.id === eleverActiveId);
+  const editingIndex = shown.findIndex((e) => e.id === editingId);
+
+  useEffect(() => {
+    if (visaSlutat && eleverSlutat === null) useApp.getState().loadEleverSlutat().catch((e: unknown) => setError(errorText(e)));
+  }, [visaSlutat, eleverSlutat]);
+
+  // N opens "Ny elev" when the user is not typing (e.g. from the list).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key.toLowerCase() !== 'n' || e.ctrlKey || e.altKey || e.metaKey || isTyping(e.target) || creating) return;
+      if (editingId !== null) return;
+      e.preventDefault();
+      setCreating(true);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [creating, editingId]);
+
+  const closeEditor = (elevId: number, how: 'keyboard' | 'blur') => {
+    setEditingId((current) => (current === elevId ? null : current));
+    if (how === 'keyboard') requestAnimationFrame(() => document.getElementById(gridId)?.focus());
+  };
 
   useEffect(() => {
     if (elever === null) loadElever().catch((e: unknown) => setError(errorText(e)));
@@ -69,9 +113,26 @@ export function EleverPage() {
 
   return (
     <div className="page page-fill">
-      <header className="page-header">
+      <header className="page-header register-header">
         <h1>Elever</h1>
+        {!creating && (
+          <button type="button" className="button primary" aria-keyshortcuts="N" onClick={() => setCreating(true)}>
+            Ny elev <Kbd keys={['N']} decorative />
+          </button>
+        )}
       </header>
+      {creating && (
+        <NyElevForm
+          onCancel={() => setCreating(false)}
+          onCreated={(elev) => {
+            setCreating(false);
+            setEleverQuery('');
+            setEleverActiveId(elev.id);
+            report.saved(`${elev.fornamn} ${elev.efternamn} är tillagd`);
+            requestAnimationFrame(() => document.getElementById(gridId)?.focus());
+          }}
+        />
+      )}
       <div className="search-bar">
         <div className="field search-field">
           <label htmlFor="elev-sok">Sök elev</label>
@@ -105,13 +166,19 @@ export function EleverPage() {
         <p className="result-count" role="status">
           {elever === null
             ? 'Hämtar elever…'
-            : `Visar ${antalText(shown.length)} av ${antalText(elever.length)} elever`}
+            : `Visar ${antalText(shown.length)} av ${antalText(listed?.length ?? 0)} elever`}
         </p>
+        <label className="checkbox elever-filter" htmlFor="visa-slutat">
+          <input id="visa-slutat" type="checkbox" checked={visaSlutat} onChange={(e) => setVisaSlutat(e.target.checked)} />
+          Visa elever som slutat
+        </label>
+        <SaveState status={saveStatus} />
       </div>
       <p className="shortcut-help">
         <Kbd keys={['↓']} /> till listan · <Kbd keys={['↑']} /> <Kbd keys={['↓']} /> <Kbd keys={['PageUp']} />{' '}
         <Kbd keys={['PageDown']} /> <Kbd keys={['Home']} /> <Kbd keys={['End']} /> flytta · <Kbd keys={['Enter']} /> öppna
-        eleven
+        eleven · <Kbd keys={['F2']} /> ändra raden (<Kbd keys={['Tab']} /> nästa fält, <Kbd keys={['Enter']} /> spara,{' '}
+        <Kbd keys={['Esc']} /> avbryt) · <Kbd keys={['N']} /> ny elev
       </p>
       <ErrorAlert message={error} title="Elevlistan kunde inte visas" />
       <VirtualList
@@ -125,6 +192,13 @@ export function EleverPage() {
         activeIndex={activeIndex}
         onActiveIndexChange={(i) => setEleverActiveId(shown[i]?.id ?? null)}
         onOpen={open}
+        onEdit={(e) => {
+          setEleverActiveId(e.id);
+          setEditingId(e.id);
+        }}
+        editingIndex={editingIndex}
+        editorHeight={150}
+        renderEditor={(e) => <ElevRowEditor key={e.id} elev={e} close={(how) => closeEditor(e.id, how)} report={report} />}
         emptyText={elever === null ? 'Hämtar elever…' : 'Ingen elev matchar sökningen.'}
       />
     </div>

@@ -1,5 +1,6 @@
 // What shows before a school is open: starting, a missing or stale access key, or a backend that cannot start.
 import { useApp } from '../store';
+import { BackupGateRestore } from '../components/BackupGateRestore';
 import { useFocusOnMount } from '../components/useFocusOnMount';
 
 type Kind = 'starting' | 'no-token' | 'invalid-token' | 'failed';
@@ -7,6 +8,8 @@ type Kind = 'starting' | 'no-token' | 'invalid-token' | 'failed';
 interface GatePageProps {
   kind: Kind;
   message?: string;
+  /** The database is damaged: offer the backups right here (issue 8). */
+  corrupt?: boolean;
 }
 
 const TITLES: Record<Kind, string> = {
@@ -49,11 +52,12 @@ export function GatePage(props: GatePageProps) {
           Varvet
         </p>
         <h1 ref={headingRef} tabIndex={-1}>
-          {TITLES[props.kind]}
+          {props.corrupt ? 'Databasen är skadad' : TITLES[props.kind]}
         </h1>
         <div role={props.kind === 'starting' ? 'status' : 'alert'}>
           <GateText {...props} />
         </div>
+        {props.kind === 'failed' && props.corrupt && <BackupGateRestore onRestored={() => void start()} />}
         {props.kind === 'failed' && (
           <button type="button" className="button primary" onClick={() => void start()}>
             Försök igen

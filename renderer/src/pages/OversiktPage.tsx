@@ -2,9 +2,12 @@
 import { useEffect, useState } from 'react';
 import type { Oversikt } from '../../../shared/contract';
 import { call, errorText } from '../api';
+import { BackupLocationWarning } from '../components/BackupLocationWarning';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { CountCards } from '../components/CountCards';
 import { CurrentVarv } from '../components/CurrentVarv';
+import { MoteOversiktUtredningar } from '../components/MoteOversiktUtredningar';
+import { OversiktUppfoljningDel } from '../components/OversiktUppfoljningDel';
 import { VarvTable } from '../components/VarvTable';
 import { useFocusOnMount } from '../components/useFocusOnMount';
 import { datumMedAr } from '../format';
@@ -40,12 +43,15 @@ export function OversiktPage() {
           </p>
         )}
       </header>
+      <BackupLocationWarning />
       <ErrorAlert message={error} title="Översikten kunde inte visas" />
       {oversikt === null && error === null && <p className="muted">Hämtar översikten…</p>}
       {oversikt && (
         <>
           <CurrentVarv varv={oversikt.aktuelltVarv} antalVarv={oversikt.varv.length} />
+          <MoteOversiktUtredningar />
           <CountCards antal={oversikt.antal} />
+          <OversiktUppfoljningDel />
           <VarvTable varv={oversikt.varv} aktuelltId={oversikt.aktuelltVarv?.id ?? null} />
         </>
       )}

@@ -1,0 +1,211 @@
+// The backups of one open backend: at start, at an interval while something changed, on demand, and restoring
+// one (first saving the current state, so the restore can be undone). While a restore swaps the database file,
+// dispatch waits on idle() so no call meets a closed connection.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Database } from 'better-sqlite3';
+import type { BackupInfo, BackupReason, RestoreResult } from '../../../shared/channels/backup';
+import { AppError } from '../../../shared/errors';
+import type { HandlerContext } from '../context';
+import { translateSqliteError } from '../db/errors';
+import { backupDir, databasePath } from '../paths';
+import { createBackup } from './create';
+import { listBackupsIn, removeStaleTemps } from './list';
+import { checkBackupFile, copyBackupOver } from './restore';
+import { backupStamp } from './names';
+import { tableCounts } from './verify';
+
+export const DEFAULT_BACKUP_INTERVAL_MS = 30 * 60_000;
+
+export interface KeeperOptions {
+  context: HandlerContext;
+  nativeBinding?: string | undefined;
+  /** Newest schema this app knows; a backup from a newer Varvet is refused before anything is touched. */
+  knownSchemaVersion: number;
+  /** Opens the database file again (with migrations), after a restore replaced it. */
+  reopen: () => Promise<{ db: Database; schemaVersion: number }>;
+  /** null: no interval timer (tests, CLI). */
+  intervalMs?: number | null;
+  log?: (message: string, error: unknown) => void;
+}
+
+function totalChanges(db: Database): number {
+  return db.prepare('SELECT total_changes()').pluck().get() as number;
+}
+
+export class BackupKeeper {
+  lastError: string | null = null;
+  private gate: Promise<void> | null = null;
+  private changesAtLastBackup = -1;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly options: KeeperOptions) {}
+
+  private get ctx(): HandlerContext {
+    return this.options.context;
+  }
+
+  get dir(): string {
+    return backupDir(this.ctx.dataDir);
+  }
+
+  /** Resolves when no restore is swapping the database. */
+  async idle(): Promise<void> {
+    while (this.gate) await this.gate;
+  }
+
+  /** `prune: false` while a restore runs, so retention cannot remove the very backup being restored. */
+  async backup(reason: BackupReason, prune = true): Promise<BackupInfo> {
+    const db = this.ctx.db;
+    const changes = totalChanges(db);
+    const info = await createBackup(db, this.ctx.dataDir, reason, {
+      now: () => this.ctx.now(),
+      nativeBinding: this.options.nativeBinding,
+      prune,
+    });
+    this.changesAtLastBackup = changes;
+    this.lastError = null;
+    return info;
+  }
+
+  /** An automatic backup never stops the app: a failure is remembered (shown on Säkerhetskopior) and logged. */
+  async automatic(reason: BackupReason): Promise<BackupInfo | null> {
+    try {
+      return await this.backup(reason);
+    } catch (error) {
+      this.remember(error);
+      return null;
+    }
+  }
+
+  private remember(error: unknown): void {
+    this.lastError = error instanceof AppError ? error.message : 'Den automatiska säkerhetskopieringen misslyckades.';
+    const log = this.options.log ?? ((message: string) => console.error(message));
+    log(`Automatisk säkerhetskopia misslyckades: ${this.lastError}`, error);
+  }
+
+  /** At start: clean up after a crash, then back up unless the database was created just now (`fresh`). */
+  async startup(fresh = false): Promise<BackupInfo | null> {
+    removeStaleTemps(this.dir);
+    let counts: Record<string, number>;
+    try {
+      // Counting reads every table's b-tree root: a damaged file is found here, before anything is shown.
+      counts = tableCounts(this.ctx.db);
+    } catch (error) {
+      throw translateSqliteError(error, databasePath(this.ctx.dataDir)) ?? error;
+    }
+    if (fresh || Object.values(counts).every((n) => n === 0)) {
+      this.changesAtLastBackup = totalChanges(this.ctx.db);
+      return null;
+    }
+    try {
+      return await this.backup('start');
+    } catch (error) {
+      // The start backup checks a full copy (quick_check): a damaged database is refused here, with the way out.
+      if (error instanceof AppError && error.code === 'database_corrupt') {
+        throw new AppError('database_corrupt', `Databasfilen (${databasePath(this.ctx.dataDir)}) är skadad. Återställ en säkerhetskopia från mappen "backups" i datamappen.`, { cause: error });
+      }
+      this.remember(error);
+      return null;
+    }
+  }
+
+  startInterval(): void {
+    const ms = this.options.intervalMs === undefined ? DEFAULT_BACKUP_INTERVAL_MS : this.options.intervalMs;
+    if (ms === null || this.timer) return;
+    this.timer = setInterval(() => void this.tick(), ms);
+    this.timer.unref();
+  }
+
+  /** One interval tick: a backup only if something was written since the last one. */
+  async tick(): Promise<BackupInfo | null> {
+    if (this.gate || !this.ctx.db.open) return null;
+    if (totalChanges(this.ctx.db) === this.changesAtLastBackup) return null;
+    return this.automatic('intervall');
+  }
+
+  async restore(file: string): Promise<RestoreResult> {
+    await this.idle();
+    const dir = this.dir;
+    const target = listBackupsIn(dir).find((b) => b.file === file);
+    if (!target) throw new AppError('not_found', 'Säkerhetskopian finns inte i mappen "backups".');
+    const full = path.join(dir, file);
+    const check = checkBackupFile(full, this.options.nativeBinding);
+    if (check.schemaVersion > this.options.knownSchemaVersion) {
+      throw new AppError('database_newer', 'Säkerhetskopian har gjorts av en nyare version av Varvet och kan inte återställas här. Ingenting har ändrats.');
+    }
+    let release = (): void => undefined;
+    this.gate = new Promise<void>((resolve) => (release = resolve));
+    try {
+      // The state before the restore is kept: as a verified backup, or, if the database is damaged and cannot be
+      // backed up, by moving the damaged file aside. Nothing is ever thrown away.
+      let undo: BackupInfo | null = null;
+      try {
+        undo = await this.backup('fore-aterstallning', false);
+      } catch (error) {
+        if (!(error instanceof AppError && error.code === 'database_corrupt')) throw error;
+      }
+      const live = databasePath(this.ctx.dataDir);
+      this.ctx.db.close();
+      const damaged = undo ? null : moveAside(live, this.ctx.now());
+      try {
+        await copyBackupOver(full, live, this.options.nativeBinding);
+      } catch (error) {
+        if (damaged) restoreAside(damaged, live);
+        await this.reattach(); // the live file was not touched: carry on with it
+        throw error;
+      }
+      try {
+        await this.reattach();
+      } catch (error) {
+        // The restored file would not open: put the state from just before back and report it.
+        if (undo) await copyBackupOver(path.join(dir, undo.file), live, this.options.nativeBinding);
+        else if (damaged) restoreAside(damaged, live);
+        await this.reattach().catch(() => undefined);
+        throw error instanceof AppError
+          ? error
+          : new AppError('database_unavailable', 'Säkerhetskopian kunde inte öppnas, så den tidigare databasen är tillbaka. Ingenting har ändrats.');
+      }
+      return { restored: target, undo, damaged, schemaVersion: this.ctx.schemaVersion };
+    } finally {
+      this.gate = null;
+      release();
+    }
+  }
+
+  private async reattach(): Promise<void> {
+    const opened = await this.options.reopen();
+    this.ctx.db = opened.db;
+    this.ctx.schemaVersion = opened.schemaVersion;
+    this.changesAtLastBackup = totalChanges(opened.db);
+  }
+
+  close(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+}
+
+function moveAside(live: string, now: Date): string {
+  const damaged = path.join(path.dirname(live), `skadad-${backupStamp(now)}.sqlite`);
+  fs.renameSync(live, damaged);
+  for (const suffix of ['-wal', '-shm']) if (fs.existsSync(live + suffix)) fs.renameSync(live + suffix, damaged + suffix);
+  return damaged;
+}
+
+function restoreAside(damaged: string, live: string): void {
+  for (const suffix of ['', '-wal', '-shm']) if (fs.existsSync(damaged + suffix)) fs.renameSync(damaged + suffix, live + suffix);
+}
+
+const keepers = new WeakMap<HandlerContext, BackupKeeper>();
+
+/** Handlers find the keeper of their backend through the context they are given. */
+export function attachKeeper(context: HandlerContext, keeper: BackupKeeper): void {
+  keepers.set(context, keeper);
+}
+
+export function keeperOf(context: HandlerContext): BackupKeeper {
+  const keeper = keepers.get(context);
+  if (!keeper) throw new AppError('internal', 'Säkerhetskopieringen är inte igång i den här instansen av Varvet.');
+  return keeper;
+}

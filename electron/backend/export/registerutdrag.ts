@@ -1,0 +1,134 @@
+// Registerutdrag (GDPR art. 15): everything stored about one pupil. Built by walking the schema, not a list of
+// tables: from the pupil's row, every row whose foreign key points at a collected row is collected too (insatser
+// → their effektbedömningar, resultat → resultat_kriterium, utredning → utredningsbeslut …). A table added later
+// is therefore included without touching this file. Rows the pupil's rows merely point at (a subject, a meeting)
+// are not about the pupil and are shown as labels, not copied.
+import type { Database } from 'better-sqlite3';
+import { AppError } from '../../../shared/errors';
+
+export type Rad = Record<string, unknown>;
+
+export interface ForeignKey {
+  table: string;
+  from: string[];
+  toTable: string;
+  to: string[];
+}
+
+export interface Registerutdrag {
+  typ: 'registerutdrag';
+  skapad: string;
+  skola: string;
+  elev: Rad;
+  /** Every table holding rows about the pupil, with those rows (all columns), in walk order. */
+  tabeller: { tabell: string; rader: Rad[] }[];
+  /** Import history that names one of the collected rows (the change log has no foreign key). */
+  importhistorik: Rad[];
+}
+
+function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+export function userTables(db: Database): string[] {
+  return db
+    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .pluck()
+    .all() as string[];
+}
+
+export function primaryKey(db: Database, table: string): string[] {
+  const cols = db.prepare(`PRAGMA table_info(${quoteIdent(table)})`).all() as { name: string; pk: number }[];
+  const pk = cols.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
+  return pk.length > 0 ? pk : ['rowid'];
+}
+
+/** Every foreign key of the schema; a key without target columns points at the target's primary key. */
+export function foreignKeys(db: Database): ForeignKey[] {
+  const out: ForeignKey[] = [];
+  for (const table of userTables(db)) {
+    const rows = db.prepare(`PRAGMA foreign_key_list(${quoteIdent(table)})`).all() as { id: number; seq: number; table: string; from: string; to: string | null }[];
+    const byId = new Map<number, typeof rows>();
+    for (const r of rows) byId.set(r.id, [...(byId.get(r.id) ?? []), r]);
+    for (const parts of byId.values()) {
+      parts.sort((a, b) => a.seq - b.seq);
+      const toTable = (parts[0] as (typeof rows)[number]).table;
+      const to = parts.every((p) => p.to) ? parts.map((p) => p.to as string) : primaryKey(db, toTable);
+      out.push({ table, from: parts.map((p) => p.from), toTable, to });
+    }
+  }
+  return out;
+}
+
+/** The pupil's rows in every table, keyed by table; each row once. */
+export function collectRows(db: Database, elevId: number): Map<string, Rad[]> {
+  const fks = foreignKeys(db);
+  const collected = new Map<string, Rad[]>();
+  const seen = new Map<string, Set<string>>();
+  const add = (table: string, rows: Rad[]): Rad[] => {
+    const pk = primaryKey(db, table);
+    const keys = seen.get(table) ?? new Set<string>();
+    seen.set(table, keys);
+    const fresh = rows.filter((r) => {
+      const key = JSON.stringify(pk.map((c) => r[c]));
+      if (keys.has(key)) return false;
+      keys.add(key);
+      return true;
+    });
+    if (fresh.length > 0) collected.set(table, [...(collected.get(table) ?? []), ...fresh]);
+    return fresh;
+  };
+  const elev = db.prepare('SELECT * FROM elev WHERE id = ?').all(elevId) as Rad[];
+  const queue: { table: string; rows: Rad[] }[] = [{ table: 'elev', rows: add('elev', elev) }];
+  while (queue.length > 0) {
+    const { table, rows } = queue.shift() as { table: string; rows: Rad[] };
+    for (const fk of fks.filter((f) => f.toTable === table)) {
+      // Child rows whose key columns equal a collected row's referenced columns; checked in batches via json_each.
+      const values = rows.map((r) => fk.to.map((c) => r[c])).filter((v) => v.every((x) => x !== null && x !== undefined));
+      if (values.length === 0) continue;
+      const cond = fk.from.map((c, i) => `${quoteIdent(c)} = json_extract(j.value, '$[${i}]')`).join(' AND ');
+      const select = primaryKey(db, fk.table)[0] === 'rowid' ? 'rowid AS rowid, *' : '*';
+      const found: Rad[] = [];
+      for (let i = 0; i < values.length; i += 500) {
+        const batch = JSON.stringify(values.slice(i, i + 500));
+        found.push(
+          ...(db
+            .prepare(`SELECT ${select} FROM ${quoteIdent(fk.table)} t WHERE EXISTS (SELECT 1 FROM json_each(?) j WHERE ${cond})`)
+            .all(batch) as Rad[]),
+        );
+      }
+      const fresh = add(fk.table, found);
+      if (fresh.length > 0) queue.push({ table: fk.table, rows: fresh });
+    }
+  }
+  return collected;
+}
+
+export function buildRegisterutdrag(db: Database, elevId: number, skapad: string): Registerutdrag {
+  const collected = collectRows(db, elevId);
+  const elev = collected.get('elev')?.[0];
+  if (!elev) throw new AppError('not_found', 'Eleven finns inte i registret.');
+  const tabeller = [...collected.entries()].filter(([t]) => t !== 'elev').map(([tabell, rader]) => ({ tabell, rader }));
+  const importhistorik = userTables(db).includes('import_andring')
+    ? tabellerMedNycklar(db, collected).flatMap(({ tabell, nycklar }) =>
+        db
+          .prepare(
+            `SELECT a.id, a.tabell, a.nyckel, a.operation, a.fore, a.efter, k.importerad, k.filnamn FROM import_andring a
+             JOIN import_korning k ON k.id = a.import_id
+             WHERE a.tabell = ? AND a.nyckel IN (SELECT value FROM json_each(?)) ORDER BY a.id`,
+          )
+          .all(tabell, JSON.stringify(nycklar)) as Rad[],
+      )
+    : [];
+  const skola = (db.prepare('SELECT namn FROM skola WHERE id = 1').pluck().get() as string | undefined) ?? '';
+  return { typ: 'registerutdrag', skapad, skola, elev, tabeller, importhistorik };
+}
+
+/** The import log keys a row by its primary key as JSON (e.g. {"id":12}); both spellings are tried. */
+function tabellerMedNycklar(db: Database, collected: Map<string, Rad[]>): { tabell: string; nycklar: string[] }[] {
+  return [...collected.entries()].map(([tabell, rader]) => {
+    const pk = primaryKey(db, tabell);
+    const nycklar = rader.flatMap((r) => [JSON.stringify(Object.fromEntries(pk.map((c) => [c, r[c]]))), JSON.stringify(pk.map((c) => r[c]))]);
+    return { tabell, nycklar };
+  });
+}

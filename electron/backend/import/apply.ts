@@ -1,0 +1,92 @@
+// Applying a validated file: all-or-nothing in one transaction. With problems nothing is written unless the user
+// chose to import only the valid rows. A dry run does the same work and rolls it back, so its counts are exact.
+import type { Database } from 'better-sqlite3';
+import type { ColumnMapping } from '../../../shared/import/mapping';
+import type { ImportKind } from '../../../shared/import/fields';
+import type { ImportResult } from '../../../shared/import/types';
+import { FirstChange, Writer } from './changes';
+import type { ParsedTable } from './parse';
+import { validateImport } from './validate';
+
+export interface RunOptions {
+  kind: ImportKind;
+  fileName: string;
+  sha256: string;
+  mapping: ColumnMapping;
+  choices: Record<string, number | null>;
+  tillfalle: { namn: string; datum: string } | null;
+  onlyValidRows: boolean;
+  dryRun: boolean;
+  /** Roll back at the first write (the caller takes a backup first); an import that changes nothing commits. */
+  abortIfChanges: boolean;
+  today: string;
+  now: string;
+}
+
+class Rollback extends Error {
+  constructor(readonly result: ImportResult) {
+    super('rollback');
+  }
+}
+
+export type RunOutcome = { result: ImportResult; needsBackup: boolean };
+
+function plural(n: number, one: string, many: string): string {
+  return `${n.toLocaleString('sv-SE')} ${n === 1 ? one : many}`;
+}
+
+export function runImport(db: Database, table: ParsedTable, opts: RunOptions): RunOutcome {
+  const started = performance.now();
+  const base = (): ImportResult => ({
+    kind: opts.kind, dryRun: opts.dryRun, applied: false, refused: null, importId: null, baraGiltiga: false, giltigaRader: 0,
+    problems: [], questions: [], missing: [], rader: table.rows.length, tillagda: 0, andrade: 0, oforandrade: 0, hoppade: 0, millis: 0,
+  });
+  const finish = (r: ImportResult): ImportResult => ({ ...r, millis: Math.round(performance.now() - started) });
+  try {
+    return db.transaction((): RunOutcome => {
+      const v = validateImport(db, table, opts);
+      const result = base();
+      result.missing = v.missing;
+      result.problems = v.problems.list;
+      result.questions = v.questions.list;
+      result.giltigaRader = v.plan.rows.length;
+      result.hoppade = table.rows.length - v.plan.rows.length;
+      if (v.missing.length > 0) {
+        result.refused = `Kolumnmappningen saknar: ${v.missing.join('; ')}. Ingenting har importerats.`;
+        return { result: finish(result), needsBackup: false };
+      }
+      const open = v.problems.list.length + v.questions.list.length;
+      if (open > 0 && !opts.onlyValidRows) {
+        const parts = [
+          v.problems.list.length ? plural(v.problems.list.length, 'problem', 'problem') : null,
+          v.questions.list.length ? plural(v.questions.list.length, 'fråga om vem som avses', 'frågor om vem som avses') : null,
+        ].filter(Boolean);
+        result.refused = `Filen har ${parts.join(' och ')}. Ingenting har importerats. Rätta filen, svara på frågorna eller välj att importera bara de giltiga raderna.`;
+        return { result: finish(result), needsBackup: false };
+      }
+      result.baraGiltiga = open > 0;
+      const importId = Number(
+        db.prepare('INSERT INTO import_korning (typ, filnamn, sha256, importerad, rader, bara_giltiga, mappning) VALUES (?, ?, ?, ?, ?, ?, ?)')
+          .run(opts.kind, opts.fileName, opts.sha256, opts.now, table.rows.length, result.baraGiltiga ? 1 : 0, JSON.stringify(opts.mapping))
+          .lastInsertRowid,
+      );
+      const w = new Writer(db, importId, opts.abortIfChanges && !opts.dryRun);
+      for (const row of v.plan.rows) {
+        const outcome = row.apply(w);
+        if (outcome === 'added') result.tillagda++;
+        else if (outcome === 'changed') result.andrade++;
+        else result.oforandrade++;
+      }
+      db.prepare('UPDATE import_korning SET tillagda = ?, andrade = ?, oforandrade = ?, hoppade = ? WHERE id = ?')
+        .run(result.tillagda, result.andrade, result.oforandrade, result.hoppade, importId);
+      result.applied = w.changes > 0;
+      result.importId = opts.dryRun ? null : importId;
+      if (opts.dryRun) throw new Rollback(finish(result));
+      return { result: finish(result), needsBackup: false };
+    })();
+  } catch (error) {
+    if (error instanceof Rollback) return { result: error.result, needsBackup: false };
+    if (error instanceof FirstChange) return { result: finish(base()), needsBackup: true };
+    throw error;
+  }
+}

@@ -1,0 +1,47 @@
+// Handlers for Säkerhetskopior and the data folder's location (issue 8). The work is in backup/ and dataLocation.ts.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { DataLocation, DataMoveResult } from '../../../shared/channels/backup';
+import { AppError } from '../../../shared/errors';
+import { backupFailure, backupTo, keeperOf, listBackups } from '../backup/index';
+import type { HandlerContext } from '../context';
+import { assessDataLocation, readMounts } from '../dataLocation';
+import type { HandlerPart } from '../handlers';
+import { databasePath } from '../paths';
+
+export function dataLocationOf(ctx: Pick<HandlerContext, 'dataDir'>): DataLocation {
+  return assessDataLocation(ctx.dataDir, { platform: process.platform, env: process.env, home: os.homedir(), mounts: readMounts() });
+}
+
+/** Copies the open database through the backup API into `to` (which must not hold a database already). */
+export async function moveDataTo(ctx: HandlerContext, to: string): Promise<DataMoveResult> {
+  // Only a full path: a relative one would depend on where the host happened to be started.
+  if (!path.isAbsolute(to)) throw new AppError('invalid_argument', 'Ange mappen med hela sökvägen, till exempel C:\\Users\\namn\\Varvet.');
+  const target = path.resolve(to);
+  if (path.resolve(ctx.dataDir) === target) throw new AppError('conflict', 'Datamappen ligger redan där.');
+  const file = databasePath(target);
+  if (fs.existsSync(file)) throw new AppError('conflict', `Det finns redan en Varvet-databas i ${target}. Välj en annan mapp.`);
+  try {
+    fs.mkdirSync(target, { recursive: true });
+  } catch (error) {
+    throw backupFailure(error);
+  }
+  await backupTo(ctx.db, file);
+  const instruction =
+    `En kopia av databasen finns nu i ${target}. Avsluta Varvet och starta det med den nya mappen ` +
+    `(kommandoraden: --data "${target}", eller miljövariabeln VARVET_DATA). Den gamla mappen ligger kvar tills du tar bort den.`;
+  return { dataDir: target, instruction };
+}
+
+export const backupHandlers: HandlerPart = {
+  'backup:list': (_args, ctx) => ({ backups: listBackups(ctx.dataDir), lastError: keeperOf(ctx).lastError }),
+  'backup:create': (_args, ctx) => keeperOf(ctx).backup('manuell'),
+  'backup:restore': (args, ctx) => keeperOf(ctx).restore(args.file),
+  'data:location': (_args, ctx) => dataLocationOf(ctx),
+  'data:move': (args, ctx) => {
+    const to = args.to ?? dataLocationOf(ctx).suggestion;
+    if (!to) throw new AppError('rule_violation', 'Datamappen ligger redan i en lokal mapp; ange en mapp om du ändå vill flytta den.');
+    return moveDataTo(ctx, to);
+  },
+};

@@ -1,0 +1,96 @@
+// Import of register and results (issue 4): the service behind the import channels, shared by the renderer (through
+// dispatch) and the CLI. Parsing is async (XLSX); validation and writing are one synchronous transaction.
+import crypto from 'node:crypto';
+import { AppError } from '../../../shared/errors';
+import { KIND_FIELDS, FIELD_TEXT, requiredFields, type ImportKind } from '../../../shared/import/fields';
+import { fitMapping, type ColumnMapping } from '../../../shared/import/mapping';
+import { proposeMapping } from '../../../shared/import/headers';
+import type { ImportPreview, ImportResult } from '../../../shared/import/types';
+import { createBackup } from '../backup';
+import { instant, today, type HandlerContext } from '../context';
+import type { HandlerPart } from '../handlers';
+import { runImport } from '../import/apply';
+import { findMapping, getHistoryEntry, listHistory, listMappings, saveMapping, undoImport } from '../import/history';
+import { parseFile, type ParsedTable } from '../import/parse';
+
+const PREVIEW_ROWS = 20;
+
+export function decodeBase64(content: string): Uint8Array {
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(content.replace(/\s+/g, ''))) {
+    throw new AppError('invalid_argument', 'Filens innehåll kom inte fram oskadat. Välj filen igen.');
+  }
+  return new Uint8Array(Buffer.from(content, 'base64'));
+}
+
+export function sha256(bytes: Uint8Array): string {
+  return crypto.createHash('sha256').update(bytes).digest('hex');
+}
+
+export function previewOf(kind: ImportKind, fileName: string, table: ParsedTable): ImportPreview {
+  const required = requiredFields(kind);
+  return {
+    kind,
+    fileName,
+    format: table.format,
+    encoding: table.encoding,
+    delimiter: table.delimiter,
+    sheets: table.sheets,
+    sheet: table.sheet,
+    headers: table.headers,
+    rows: table.rows.slice(0, PREVIEW_ROWS),
+    totalRows: table.rows.length,
+    proposedMapping: proposeMapping(kind, table.headers),
+    fields: KIND_FIELDS[kind].map((field) => ({ field, label: FIELD_TEXT[field], required: required.has(field) })),
+  };
+}
+
+export interface ImportRequest {
+  kind: ImportKind;
+  fileName: string;
+  bytes: Uint8Array;
+  sheet: string | null;
+  mapping: ColumnMapping;
+  onlyValidRows: boolean;
+  dryRun: boolean;
+  matchChoices: Record<string, number | null>;
+  tillfalle: { namn: string; datum: string } | null;
+}
+
+type ImportContext = Pick<HandlerContext, 'db' | 'dataDir' | 'now'>;
+
+/**
+ * Validates and imports. A real import that would change something first takes a verified backup (reason
+ * 'fore-import'), then runs again from a fresh read of the register, so nothing written in between is lost.
+ */
+export async function importFile(ctx: ImportContext, req: ImportRequest, table?: ParsedTable): Promise<ImportResult> {
+  const parsed = table ?? (await parseFile(req.bytes, req.sheet));
+  const opts = {
+    kind: req.kind, fileName: req.fileName, sha256: sha256(req.bytes), mapping: fitMapping(req.kind, req.mapping, parsed.headers),
+    choices: req.matchChoices, tillfalle: req.tillfalle, onlyValidRows: req.onlyValidRows, dryRun: req.dryRun, today: today(ctx),
+    now: instant(ctx),
+  };
+  const first = runImport(ctx.db, parsed, { ...opts, abortIfChanges: !req.dryRun });
+  if (!first.needsBackup || req.dryRun) return first.result;
+  await createBackup(ctx.db, ctx.dataDir, 'fore-import', { now: ctx.now });
+  return runImport(ctx.db, parsed, { ...opts, abortIfChanges: false }).result;
+}
+
+export const importHandlers: HandlerPart = {
+  'import:preview': async (args) => previewOf(args.kind, args.fileName, await parseFile(decodeBase64(args.contentBase64), args.sheet)),
+  'import:run': (args, ctx) =>
+    importFile(ctx, {
+      kind: args.kind, fileName: args.fileName, bytes: decodeBase64(args.contentBase64), sheet: args.sheet, mapping: args.mapping,
+      onlyValidRows: args.onlyValidRows, dryRun: args.dryRun, matchChoices: args.matchChoices, tillfalle: args.tillfalle,
+    }),
+  'import:history': (_args, ctx) => listHistory(ctx.db),
+  'import:undo': async (args, ctx) => {
+    // Undo is a mass change too: the state before it is kept, and a missing import is refused before the backup.
+    getHistoryEntry(ctx.db, args.id);
+    await createBackup(ctx.db, ctx.dataDir, 'fore-import', { now: ctx.now });
+    return undoImport(ctx.db, args.id, instant(ctx));
+  },
+  'import:mappings': (args, ctx) => listMappings(ctx.db, args.kind),
+  'import:saveMapping': (args, ctx) => saveMapping(ctx.db, args.kalla, args.kind, args.mapping, instant(ctx)),
+};
+
+export { findMapping };

@@ -1,0 +1,192 @@
+// The results side of the agenda: the varv's criteria summary, the teacher pattern, and the result change behind each
+// insats's evidence. Set-based queries only (one per kind, never one per insats); the rules are shared/domain's.
+import type { Database } from 'better-sqlite3';
+import type { AgendaAmne, MoteAgenda, ResultatPunkt } from '../../../shared/channels/mote';
+import {
+  findTeacherPatterns,
+  isEjNadd,
+  summarizeCriteria,
+  TIDIG_NIVA_TEXT,
+  type KriterieResultat,
+  type ResultatNiva,
+  type SkolInstallningar,
+  type TidigNiva,
+} from '../../../shared/domain/index';
+import type { Insats } from '../../../shared/model';
+
+interface Tillfalle {
+  id: number;
+  lasarId: number;
+  namn: string;
+  datum: string;
+}
+
+interface ResultatRad {
+  elevId: number;
+  gruppId: number | null;
+  amneId: number;
+  tillfalleId: number;
+  niva: ResultatNiva;
+  kriterier: string | null;
+}
+
+type ResultatSammanfattning = Pick<MoteAgenda, 'lararmonster' | 'resultat'>;
+
+// Results change only on import; the summary is kept per database and invalidated by the results' fingerprint.
+const cache = new WeakMap<Database, { key: string; value: ResultatSammanfattning }>();
+
+function nivaText(niva: string): string {
+  return niva in TIDIG_NIVA_TEXT ? TIDIG_NIVA_TEXT[niva as TidigNiva].toLowerCase() : niva;
+}
+
+/** The criteria summary and the teacher pattern from the latest assessment occasion on or before the meeting. */
+export function resultatSammanfattning(db: Database, motesdatum: string, inst: SkolInstallningar): ResultatSammanfattning {
+  const senaste = db
+    .prepare('SELECT id, lasar_id AS lasarId, namn, datum FROM bedomningstillfalle WHERE datum <= ? ORDER BY datum DESC, id DESC LIMIT 1')
+    .get(motesdatum) as Tillfalle | undefined;
+  if (!senaste) return { lararmonster: [], resultat: { tillfalle: null, datum: null, amnen: [] } };
+  const forra = db
+    .prepare('SELECT id, lasar_id AS lasarId, namn, datum FROM bedomningstillfalle WHERE lasar_id = ? AND datum < ? ORDER BY datum DESC, id DESC LIMIT 1')
+    .get(senaste.lasarId, senaste.datum) as Tillfalle | undefined;
+  const fingerprint = db
+    .prepare("SELECT (SELECT max(id) FROM resultat) || ':' || (SELECT count(*) FROM undervisning) || ':' || (SELECT max(resultat_id) FROM resultat_kriterium)")
+    .pluck()
+    .get() as string;
+  const key = `${senaste.id}:${forra?.id ?? 0}:${fingerprint}:${JSON.stringify(inst)}`;
+  const hit = cache.get(db);
+  if (hit?.key === key) return hit.value;
+
+  const rows = db
+    .prepare(
+      `SELECT r.elev_id AS elevId, r.grupp_id AS gruppId, r.amne_id AS amneId, r.tillfalle_id AS tillfalleId, r.niva,
+              (SELECT group_concat(k.text, char(31)) FROM resultat_kriterium rk
+                 JOIN betygskriterium k ON k.id = rk.kriterium_id WHERE rk.resultat_id = r.id) AS kriterier
+       FROM resultat r WHERE r.tillfalle_id IN (?, ?)`,
+    )
+    .all(senaste.id, forra?.id ?? -1) as ResultatRad[];
+  const amneNamn = new Map(
+    (db.prepare('SELECT id, namn FROM amne').all() as { id: number; namn: string }[]).map((a) => [a.id, a.namn]),
+  );
+  const nu = rows.filter((r) => r.tillfalleId === senaste.id);
+
+  const kriterieInput: KriterieResultat[] = rows.map((r) => ({
+    elevId: r.elevId,
+    gruppId: r.gruppId ?? 0,
+    amneId: r.amneId,
+    varvNummer: r.tillfalleId === senaste.id ? 2 : 1,
+    kriterierEjNadda: r.kriterier ? r.kriterier.split('\u001f') : [],
+  }));
+  const ejNadda = new Map<number, { antal: number; ej: number }>();
+  for (const r of nu) {
+    const s = ejNadda.get(r.amneId) ?? { antal: 0, ej: 0 };
+    ejNadda.set(r.amneId, { antal: s.antal + 1, ej: s.ej + (isEjNadd(r.niva) ? 1 : 0) });
+  }
+  const amnen: AgendaAmne[] = summarizeCriteria({ resultat: kriterieInput, varvNummer: 2 })
+    .filter((a) => a.varvNummer === 2)
+    .map((a) => ({
+      amneId: a.amneId,
+      amne: amneNamn.get(a.amneId) ?? '',
+      antalElever: a.antalElever,
+      antalEjNadda: ejNadda.get(a.amneId)?.ej ?? 0,
+      kriterier: a.kriterier.filter((k) => k.antalEjNadda > 0 || (k.foregaendeAntal ?? 0) > 0).slice(0, inst.kriterierPerAmne),
+    }))
+    .sort((a, b) => b.antalEjNadda / Math.max(1, b.antalElever) - a.antalEjNadda / Math.max(1, a.antalElever));
+
+  const undervisning = db
+    .prepare(
+      `SELECT u.personal_id AS larareId, u.grupp_id AS gruppId, u.amne_id AS amneId FROM undervisning u
+       JOIN grupp g ON g.id = u.grupp_id WHERE g.lasar_id = ?`,
+    )
+    .all(senaste.lasarId) as { larareId: number; gruppId: number; amneId: number }[];
+  const larare = Object.fromEntries(
+    (db.prepare("SELECT id, fornamn || ' ' || efternamn AS namn FROM personal").all() as { id: number; namn: string }[]).map(
+      (p) => [p.id, p.namn],
+    ),
+  );
+  const grupp = Object.fromEntries(
+    (db.prepare('SELECT id, namn FROM grupp WHERE lasar_id = ?').all(senaste.lasarId) as { id: number; namn: string }[]).map(
+      (g) => [g.id, g.namn],
+    ),
+  );
+  const amne = Object.fromEntries(amneNamn);
+  const monster = findTeacherPatterns({
+    resultat: nu.filter((r) => r.gruppId !== null).map((r) => ({ elevId: r.elevId, gruppId: r.gruppId as number, amneId: r.amneId, niva: r.niva })),
+    undervisning,
+    minAntal: inst.lararmonsterMinAntal,
+    marginal: inst.lararmonsterMarginal,
+    namn: { larare, amne, grupp },
+  }).map((p) => ({ ...p, larare: larare[p.larareId] ?? '', amne: amne[p.amneId] ?? '' }));
+
+  const value: ResultatSammanfattning = {
+    lararmonster: monster,
+    resultat: { tillfalle: senaste.namn, datum: senaste.datum, amnen },
+  };
+  cache.set(db, { key, value });
+  return value;
+}
+
+/** Per insats: the pupil's (individ) or the group's (grupp) results in the insats's subject up to the meeting. */
+export function resultatFor(db: Database, insatser: Insats[], motesdatum: string): Map<number, ResultatPunkt[]> {
+  const out = new Map<number, ResultatPunkt[]>();
+  // (target, subject) pairs; CROSS JOIN makes SQLite start from the pairs and use the resultat indexes.
+  const elevPar = insatser.filter((i) => i.niva === 'individ' && i.amneId !== null).map((i) => [i.elevId, i.amneId]);
+  const gruppPar = insatser.filter((i) => i.niva === 'grupp' && i.amneId !== null).map((i) => [i.gruppId, i.amneId]);
+  const perElev = new Map<string, ResultatPunkt[]>();
+  if (elevPar.length > 0) {
+    const rows = db
+      .prepare(
+        `WITH p(e, a) AS (SELECT DISTINCT value ->> 0, value ->> 1 FROM json_each(?))
+         SELECT r.elev_id AS elevId, r.amne_id AS amneId, t.namn, t.datum, r.niva
+         FROM p CROSS JOIN resultat r ON r.elev_id = p.e AND r.amne_id = p.a
+         JOIN bedomningstillfalle t ON t.id = r.tillfalle_id
+         WHERE t.datum <= ? ORDER BY t.datum, t.id`,
+      )
+      .all(JSON.stringify(elevPar), motesdatum) as { elevId: number; amneId: number; namn: string; datum: string; niva: string }[];
+    for (const r of rows) {
+      const k = `${r.elevId}:${r.amneId}`;
+      perElev.set(k, [...(perElev.get(k) ?? []), { tillfalle: r.namn, datum: r.datum, varde: nivaText(r.niva), ejNadda: null, antal: null }]);
+    }
+  }
+  const perGrupp = new Map<string, ResultatPunkt[]>();
+  if (gruppPar.length > 0) {
+    const rows = db
+      .prepare(
+        `WITH p(g, a) AS (SELECT DISTINCT value ->> 0, value ->> 1 FROM json_each(?))
+         SELECT r.grupp_id AS gruppId, r.amne_id AS amneId, t.namn, t.datum, r.niva, count(*) AS antal
+         FROM p CROSS JOIN bedomningstillfalle t CROSS JOIN resultat r
+           ON r.tillfalle_id = t.id AND r.grupp_id = p.g AND r.amne_id = p.a
+         WHERE t.datum <= ?
+         GROUP BY r.grupp_id, r.amne_id, t.id, r.niva ORDER BY t.datum, t.id`,
+      )
+      .all(JSON.stringify(gruppPar), motesdatum) as { gruppId: number; amneId: number; namn: string; datum: string; niva: ResultatNiva; antal: number }[];
+    for (const r of rows) {
+      const k = `${r.gruppId}:${r.amneId}`;
+      const list = perGrupp.get(k) ?? [];
+      let punkt = list.find((p) => p.datum === r.datum && p.tillfalle === r.namn);
+      if (!punkt) {
+        punkt = { tillfalle: r.namn, datum: r.datum, varde: '', ejNadda: 0, antal: 0 };
+        list.push(punkt);
+      }
+      punkt.antal = (punkt.antal ?? 0) + r.antal;
+      punkt.ejNadda = (punkt.ejNadda ?? 0) + (isEjNadd(r.niva) ? r.antal : 0);
+      punkt.varde = `${punkt.ejNadda} av ${punkt.antal} når inte`;
+      perGrupp.set(k, list);
+    }
+  }
+  for (const i of insatser) {
+    if (i.amneId === null) continue;
+    const list = i.niva === 'individ' ? perElev.get(`${i.elevId}:${i.amneId}`) : i.niva === 'grupp' ? perGrupp.get(`${i.gruppId}:${i.amneId}`) : undefined;
+    if (list) out.set(i.id, list.slice(-4));
+  }
+  return out;
+}
+
+/** "F → E": the last result before the chain began, to the latest one; null when there is nothing to compare. */
+export function resultatforandring(punkter: ResultatPunkt[], kedjaStart: string): string | null {
+  if (punkter.length < 2) return null;
+  const fore = [...punkter].reverse().find((p) => p.datum < kedjaStart) ?? punkter[0];
+  const senast = punkter[punkter.length - 1];
+  if (!fore || !senast || fore === senast) return null;
+  if (fore.antal !== null && senast.antal !== null) return `${fore.ejNadda ?? 0} → ${senast.ejNadda ?? 0} når inte`;
+  return `${fore.varde} → ${senast.varde}`;
+}

@@ -1,0 +1,93 @@
+// `varvet import`: the same validation and the same all-or-nothing rule as the Import view, from a terminal.
+// Exit 0 when imported (or a clean dry run), 1 when refused with the list of problems, 2 for usage errors.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { AppError } from '../../../shared/errors';
+import { IMPORT_KIND_TEXT, isImportKind, type ImportKind } from '../../../shared/import/fields';
+import { proposeMapping } from '../../../shared/import/headers';
+import type { ImportResult } from '../../../shared/import/types';
+import { isRealIsoDate } from '../../../shared/validation';
+import { openDatabase } from '../../backend/db/open';
+import { findMapping, saveMapping } from '../../backend/import/history';
+import { parseFile } from '../../backend/import/parse';
+import { backupDir, databasePath, resolveDataDir } from '../../backend/paths';
+import { importFile } from '../../backend/services/importService';
+import type { CliCommand, CliIo } from '../types';
+
+const USAGE =
+  'varvet import <elever|personal|grupper|undervisning|resultat> FIL [--data MAPP] [--mapping NAMN] [--spara-mapping NAMN] [--blad NAMN] [--tillfalle NAMN --datum ÅÅÅÅ-MM-DD] [--bara-giltiga] [--dry-run] [--json]';
+
+const usage = (why: string) => new AppError('invalid_argument', `${why} Användning: ${USAGE}`);
+
+function printResult(io: CliIo, r: ImportResult, fileName: string): void {
+  const n = (x: number) => x.toLocaleString('sv-SE');
+  const what = `${IMPORT_KIND_TEXT[r.kind]} från ${fileName}`;
+  if (r.refused) io.err(`${what}: ${r.refused}`);
+  else if (r.dryRun) io.out(`${what}: provkörning, ingenting har sparats.`);
+  else io.out(`${what}: importerad${r.baraGiltiga ? ' (bara de giltiga raderna)' : ''}.`);
+  io.out(`  Rader ${n(r.rader)} · tillagda ${n(r.tillagda)} · ändrade ${n(r.andrade)} · oförändrade ${n(r.oforandrade)} · hoppade över ${n(r.hoppade)} · ${n(r.millis)} ms`);
+  if (r.problems.length > 0) {
+    const rows = r.problems.map((p) => [String(p.rad), p.kolumn || '–', p.varde.replace(/\s+/g, ' ') || '–', p.orsak]);
+    const head = ['Rad', 'Kolumn', 'Värde', 'Orsak'];
+    const width = head.map((h, i) => Math.min(30, Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length))));
+    const line = (cells: string[]) => cells.map((c, i) => (i < 3 ? c.slice(0, 30).padEnd(width[i] ?? 0) : c)).join('  ');
+    io.err(line(head));
+    for (const row of rows) io.err(line(row));
+  }
+  for (const q of r.questions) {
+    io.err(`Rad ${q.rader.join(', ')}: "${q.fraga}" kan vara flera personer: ${q.kandidater.map((k) => k.text).join(' eller ')}. Lägg till Id i filen.`);
+  }
+}
+
+export const importCommand: CliCommand = {
+  summary: 'Importerar elever, personal, grupper, undervisning eller resultat från CSV eller XLSX (allt eller inget).',
+  usage: USAGE,
+  async run(argv, io) {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        data: { type: 'string' }, mapping: { type: 'string' }, 'spara-mapping': { type: 'string' }, blad: { type: 'string' },
+        tillfalle: { type: 'string' }, datum: { type: 'string' }, 'bara-giltiga': { type: 'boolean' }, 'dry-run': { type: 'boolean' },
+        json: { type: 'boolean' },
+      },
+    });
+    const [kind, file] = positionals;
+    if (!kind || !isImportKind(kind)) throw usage(`Ange vad som ska importeras: elever, personal, grupper, undervisning eller resultat.`);
+    if (!file || positionals.length > 2) throw usage('Ange en fil att importera.');
+    if (!fs.existsSync(file)) throw new AppError('not_found', `Filen ${file} finns inte.`);
+    const datum = values.datum;
+    if (datum !== undefined && !isRealIsoDate(datum)) throw usage(`Datumet ${datum} finns inte eller är inte skrivet som ÅÅÅÅ-MM-DD.`);
+    const tillfalle = datum ? { namn: values.tillfalle ?? '', datum } : null;
+    if (values.tillfalle && !datum) throw usage('--tillfalle behöver också --datum.');
+
+    const bytes = new Uint8Array(fs.readFileSync(file));
+    const dataDir = resolveDataDir({ explicit: values.data });
+    const { db } = await openDatabase({ file: databasePath(dataDir), backupDir: backupDir(dataDir) });
+    try {
+      const table = await parseFile(bytes, values.blad ?? null);
+      const k: ImportKind = kind;
+      let mapping = proposeMapping(k, table.headers);
+      if (values.mapping) {
+        const saved = findMapping(db, values.mapping, k);
+        if (!saved) throw new AppError('not_found', `Det finns ingen sparad mappning "${values.mapping}" för ${IMPORT_KIND_TEXT[k].toLowerCase()}.`);
+        mapping = saved.mappning;
+      }
+      const now = () => new Date();
+      const fileName = path.basename(file);
+      const result = await importFile(
+        { db, dataDir, now },
+        { kind: k, fileName, bytes, sheet: values.blad ?? null, mapping, onlyValidRows: values['bara-giltiga'] ?? false,
+          dryRun: values['dry-run'] ?? false, matchChoices: {}, tillfalle },
+        table,
+      );
+      if (values['spara-mapping'] && !result.refused) saveMapping(db, values['spara-mapping'], k, mapping, now().toISOString());
+      if (values.json) io.out(JSON.stringify(result, null, 2));
+      else printResult(io, result, fileName);
+      return result.refused ? 1 : 0;
+    } finally {
+      db.close();
+    }
+  },
+};

@@ -1,0 +1,89 @@
+// The plan's versions: freeze the baseline ("Fastställ som baslinje") or save a new version with who and why, and
+// see every version with its reason. The baseline is what the year-end compares with.
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { PlanVersionInfo } from '../../../shared/channels/plan';
+import { call, errorText } from '../api';
+import { datumMedAr } from '../format';
+import { useApp } from '../store';
+import { ErrorAlert } from './ErrorAlert';
+import { Field, describedBy } from './Field';
+
+const SPARAD_AV = 'varvet.plan.sparadAv';
+
+export function PlanVersionForm({ versioner, onSaved }: { versioner: PlanVersionInfo[]; onSaved: () => void }) {
+  const announce = useApp((s) => s.announce);
+  const harBaslinje = versioner.some((v) => v.isBaseline);
+  const [error, setError] = useState<string | null>(null);
+  const { register, handleSubmit, reset, formState } = useForm({
+    defaultValues: { skapadAv: localStorage.getItem(SPARAD_AV) ?? '', orsak: '' },
+  });
+  const save = handleSubmit(async ({ skapadAv, orsak }) => {
+    try {
+      const v = await call('plan:sparaVersion', { skapadAv, orsak, baslinje: !harBaslinje });
+      localStorage.setItem(SPARAD_AV, skapadAv);
+      reset({ skapadAv, orsak: '' });
+      setError(null);
+      announce(v.isBaseline ? `Planen är fastställd som baslinje (version ${v.nummer}).` : `Version ${v.nummer} av planen är sparad.`);
+      onSaved();
+    } catch (e) {
+      setError(errorText(e));
+    }
+  });
+  const e = formState.errors;
+  return (
+    <form className="card plan-version-form" onSubmit={save} noValidate aria-labelledby="version-form-rubrik">
+      <h2 id="version-form-rubrik">{harBaslinje ? 'Spara en ny version' : 'Fastställ som baslinje'}</h2>
+      <p className="hint">
+        {harBaslinje
+          ? 'Planen har en baslinje. Ändringar sparas som nya versioner, med vem och varför, så att ni kan se hur planen har ändrats.'
+          : 'Baslinjen är planen som gäller när läsåret börjar. Vid läsårets slut jämför ni med den: följde ni planeringen?'}
+      </p>
+      <ErrorAlert message={error} />
+      <div className="field-row">
+        <Field id="version-av" label="Vem sparar" error={e.skapadAv?.message}>
+          <input type="text" autoComplete="name" {...describedBy('version-av', e.skapadAv?.message)} {...register('skapadAv', { required: 'Skriv ditt namn.' })} />
+        </Field>
+      </div>
+      <Field id="version-orsak" label={harBaslinje ? 'Varför ändras planen?' : 'Kommentar (valfri)'} error={e.orsak?.message}>
+        <textarea rows={2} {...describedBy('version-orsak', e.orsak?.message)} {...register('orsak', harBaslinje ? { validate: (v) => v.trim() !== '' || 'Skriv varför planen ändras.' } : {})} />
+      </Field>
+      <div className="form-actions">
+        <button type="submit" className="button primary" disabled={formState.isSubmitting}>
+          {harBaslinje ? 'Spara ny version' : 'Fastställ som baslinje'}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function PlanVersionLista({ versioner }: { versioner: PlanVersionInfo[] }) {
+  if (versioner.length === 0) return <p className="muted">Planen har inga sparade versioner ännu.</p>;
+  return (
+    <div className="table-wrap">
+      <table className="table">
+        <caption className="sr-only">Planens versioner, nyaste först</caption>
+        <thead>
+          <tr>
+            <th scope="col">Version</th>
+            <th scope="col">Sparad</th>
+            <th scope="col">Av</th>
+            <th scope="col">Varför</th>
+          </tr>
+        </thead>
+        <tbody>
+          {versioner.map((v) => (
+            <tr key={v.id}>
+              <th scope="row">
+                Version {v.nummer} {v.isBaseline && <span className="tag plan-baseline">Baslinje</span>}
+              </th>
+              <td>{datumMedAr(v.skapad.slice(0, 10))}</td>
+              <td>{v.skapadAv}</td>
+              <td>{v.orsak || '–'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

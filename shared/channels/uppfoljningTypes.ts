@@ -1,0 +1,219 @@
+// Types of the uppföljning channels (steps 5, 7, 8, Översikt's year and charts); the channels are in uppfoljning.ts.
+import type { KriteriumSummering } from '../domain/index';
+import type { Bedomning, Beslut, MoteTyp, Niva } from '../model';
+
+export const OMFATTNINGAR = ['larare', 'amneslag', 'arbetslag'] as const;
+export type Omfattning = (typeof OMFATTNINGAR)[number];
+
+export const UTVECKLING_STATUSAR = ['identifierat', 'pagar', 'genomfort', 'avslutat'] as const;
+export type UtvecklingStatus = (typeof UTVECKLING_STATUSAR)[number];
+
+export const UTVECKLING_STATUS_TEXT: Record<UtvecklingStatus, string> = {
+  identifierat: 'Identifierat',
+  pagar: 'Pågår',
+  genomfort: 'Genomfört',
+  avslutat: 'Avslutat',
+};
+
+export const OMFATTNING_TEXT: Record<Omfattning, string> = {
+  larare: 'Lärare',
+  amneslag: 'Ämneslag',
+  arbetslag: 'Arbetslag',
+};
+
+export interface Fraga {
+  id: number;
+  text: string;
+  aktiv: boolean;
+  ordning: number;
+}
+
+export interface ResultatdialogRad {
+  id: number;
+  varvId: number;
+  varvNummer: number;
+  omfattning: Omfattning;
+  larareId: number | null;
+  amneId: number | null;
+  arskurser: number[];
+  namn: string;
+  datum: string;
+  status: 'planerad' | 'genomford';
+}
+
+export interface Resultatdialog extends ResultatdialogRad {
+  /** The common template: what the results show, what the teacher changes, the expected effect, the follow-up. */
+  iakttagelser: string;
+  forandring: string;
+  forvantadEffekt: string;
+  uppfoljningPlan: string;
+  foregaendeId: number | null;
+  /** "Hur gick det?" with the previous varv's plan for the same scope. */
+  hurGickDet: string;
+  foregaendeEffekt: Bedomning | null;
+  fragor: { fragaId: number; text: string; ordning: number; svar: string }[];
+  uppdaterad: string;
+}
+
+export interface KriterieAmne {
+  amneId: number;
+  amne: string;
+  antalElever: number;
+  kriterier: KriteriumSummering[];
+}
+
+/** The criteria summary for a dialogue's groups: which betygskriterier pupils struggle with, and the change. */
+export interface KriterieAnalys {
+  tillfalle: string | null;
+  foregaendeTillfalle: string | null;
+  grupper: string[];
+  amnen: KriterieAmne[];
+}
+
+export interface ResultatdialogVy {
+  dialog: Resultatdialog;
+  foregaende: Resultatdialog | null;
+  analys: KriterieAnalys;
+}
+
+export interface ResultatdialogVal {
+  larare: { id: number; namn: string; grupper: string[] }[];
+  amnen: { id: number; namn: string }[];
+  arskurser: number[];
+}
+
+export interface UtvecklingHistorik {
+  status: UtvecklingStatus;
+  kommentar: string;
+  datum: string;
+  varvNummer: number | null;
+}
+
+export interface Utvecklingsomrade {
+  id: number;
+  titel: string;
+  beskrivning: string;
+  franVarvId: number | null;
+  franVarvNummer: number | null;
+  status: UtvecklingStatus;
+  historik: UtvecklingHistorik[];
+}
+
+export interface ArskursKlar {
+  arskurs: number;
+  klar: boolean;
+  /** 'resultatdialog' when a held dialogue covers it, 'manuellt' when marked by hand. */
+  kalla: 'resultatdialog' | 'manuellt' | null;
+  dialoger: string[];
+}
+
+export interface AvstamningVy {
+  varvId: number;
+  varvNummer: number;
+  datum: string | null;
+  planeratDatum: string | null;
+  anteckningar: string;
+  status: 'pagar' | 'klar';
+  arskurser: ArskursKlar[];
+  allaKlara: boolean;
+  /** The varv's EHT-möte has been held (closed). */
+  ehtHallet: boolean;
+  dialoger: ResultatdialogRad[];
+  uppdaterad: string | null;
+}
+
+export interface Antal<K extends string> {
+  nyckel: K;
+  antal: number;
+}
+
+/** Step 8's "what changed", assembled from the data. */
+export interface Arssammanstallning {
+  insatserStartade: Antal<Niva>[];
+  /** Follow-on insatser after förändra, insatser removed (ta bort) and finished (målet nått). */
+  forandrade: number;
+  borttagna: number;
+  avslutade: number;
+  intensifierade: number;
+  beslut: Antal<Beslut>[];
+  bedomningar: Antal<Bedomning>[];
+  utredningar: { inledda: number; avslutadeITid: number; avslutadeSent: number; pagar: number; forsenade: number };
+  resultatdialoger: number;
+  utvecklingsomraden: Utvecklingsomrade[];
+}
+
+export interface PlanMoteJamforelse {
+  varvNummer: number | null;
+  typ: MoteTyp;
+  planerat: string | null;
+  faktiskt: string | null;
+  hallet: boolean;
+  /** 'enligt_plan', 'flyttat', 'ej_hallet' (date passed, not held), 'kommande', 'tillagt' (not in the baseline). */
+  utfall: 'enligt_plan' | 'flyttat' | 'ej_hallet' | 'kommande' | 'tillagt';
+}
+
+export interface PlanMotUtfall {
+  baslinje: { nummer: number; skapad: string } | null;
+  moten: PlanMoteJamforelse[];
+  planerade: number;
+  hallna: number;
+  flyttade: number;
+}
+
+export interface ArsavslutVy {
+  lasarId: number;
+  lasarNamn: string;
+  behoverGoras: string;
+  planVersionId: number | null;
+  avstamdEht: string | null;
+  avstamdForstelarare: string | null;
+  status: 'pagar' | 'klar';
+  sammanstallning: Arssammanstallning;
+  planMotUtfall: PlanMotUtfall;
+  planversioner: { id: number; nummer: number; skapad: string; orsak: string; isBaseline: boolean }[];
+  uppdaterad: string | null;
+}
+
+export interface NastaMote {
+  typ: MoteTyp;
+  datum: string;
+  varvNummer: number | null;
+  /** What must be done before it, in Swedish. */
+  attGora: string[];
+}
+
+export interface OversiktUppfoljning {
+  idag: string;
+  nastaMote: NastaMote | null;
+  insatserUtanUppfoljare: { insatsId: number; elevId: number | null; mal: string; beskrivning: string; startdatum: string }[];
+  behorighetRisk: {
+    elevId: number;
+    namn: string;
+    klass: string | null;
+    arskurs: number;
+    risk: 'ej_behorig' | 'endast_yrkesprogram';
+    saknas: string[];
+    flagga: string | null;
+    sarskildUndervisningsgrupp: boolean;
+  }[];
+}
+
+export interface DiagramSerie {
+  nyckel: string;
+  namn: string;
+}
+
+/** A chart's data: one row per category (varv or årskurs), a count per series. */
+export interface Diagram {
+  rubrik: string;
+  kategorier: string[];
+  serier: DiagramSerie[];
+  /** varden[kategori][serie] */
+  varden: number[][];
+}
+
+export interface OversiktDiagram {
+  effektPerVarv: Diagram;
+  beslutPerVarv: Diagram;
+  insatserPerArskurs: Diagram;
+}

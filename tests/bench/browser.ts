@@ -1,0 +1,32 @@
+// Browser mode as a user meets it: the host process started cold, Chromium opening the printed address, and the
+// time until the first useful screen (Översikt with its figures) is on screen.
+import { performance } from 'node:perf_hooks';
+import { launchBrowser } from '../support/browser';
+import { startHost } from '../support/host';
+import { line, stats, type BenchLine } from './measure';
+import type { BenchSchool } from './school';
+
+export async function coldStartCase(school: BenchSchool, runs: number): Promise<BenchLine[]> {
+  const browser = await launchBrowser();
+  const total: number[] = [];
+  const floor: number[] = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      const start = performance.now();
+      const host = await startHost({ dataDir: school.dataDir });
+      const page = await browser.newPage();
+      await page.goto(host.url);
+      await page.getByText('Skolan i siffror').waitFor({ timeout: 60_000 });
+      total.push(performance.now() - start);
+      // Floor: the same browser fetching a static file from the same host, no app code.
+      const fStart = performance.now();
+      await page.goto(`${host.baseUrl}favicon.svg`);
+      floor.push(performance.now() - fStart);
+      await page.close();
+      await host.stop();
+    }
+  } finally {
+    await browser.close();
+  }
+  return [line(`browser mode cold start → Översikt on screen (${school.size})`, stats(total), { floor: stats(floor) })];
+}

@@ -1,0 +1,73 @@
+// Timing helpers for `npm run bench`: every figure is a median and p95 over repeated runs, and also a ratio to an
+// in-run floor (the bare statement or render the operation cannot beat), so noisy machines still compare.
+import { performance } from 'node:perf_hooks';
+
+export interface Stats {
+  runs: number;
+  medianMs: number;
+  p95Ms: number;
+}
+
+export function stats(samples: number[]): Stats {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
+  return { runs: sorted.length, medianMs: round(at(0.5)), p95Ms: round(at(0.95)) };
+}
+
+export function round(ms: number): number {
+  return Math.round(ms * 1000) / 1000;
+}
+
+/** Runs fn `runs` times after `warmup` untimed runs; fn may be async. */
+export async function time(runs: number, fn: (i: number) => unknown, warmup = 1): Promise<Stats> {
+  for (let i = 0; i < warmup; i++) await fn(-1 - i);
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn(i);
+    samples.push(performance.now() - start);
+  }
+  return stats(samples);
+}
+
+export interface BenchLine {
+  name: string;
+  stats: Stats;
+  /** The floor's median, when the case has one. */
+  floorMs?: number;
+  ratio?: number;
+  targetMs?: number;
+  /** met / missed (by how much) / n/a */
+  verdict: string;
+  note?: string;
+}
+
+export function line(name: string, s: Stats, opts: { floor?: Stats; targetMs?: number; note?: string } = {}): BenchLine {
+  const out: BenchLine = { name, stats: s, verdict: 'n/a' };
+  if (opts.floor) {
+    out.floorMs = opts.floor.medianMs;
+    out.ratio = opts.floor.medianMs > 0 ? round(s.medianMs / opts.floor.medianMs) : undefined;
+  }
+  if (opts.targetMs !== undefined) {
+    out.targetMs = opts.targetMs;
+    out.verdict = s.p95Ms <= opts.targetMs ? 'met' : `missed by ${round(s.p95Ms - opts.targetMs)} ms (p95)`;
+  }
+  if (opts.note) out.note = opts.note;
+  return out;
+}
+
+export function formatTable(lines: BenchLine[]): string {
+  const header = ['measure', 'median ms', 'p95 ms', 'floor ms', 'ratio', 'target', 'verdict'];
+  const rows = lines.map((l) => [
+    l.name,
+    String(l.stats.medianMs),
+    String(l.stats.p95Ms),
+    l.floorMs === undefined ? '' : String(l.floorMs),
+    l.ratio === undefined ? '' : `${l.ratio}×`,
+    l.targetMs === undefined ? '' : `≤ ${l.targetMs} ms`,
+    l.verdict + (l.note ? ` (${l.note})` : ''),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const fmt = (r: string[]) => r.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
+  return [fmt(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(fmt)].join('\n');
+}

@@ -1,0 +1,87 @@
+// `npm run bench`: builds the demo schools in a temp folder, measures, prints a table and writes
+// bench/results.json. A benchmark, not a test: nothing here fails on a slow figure; tests/db/bench-smoke.test.ts
+// runs it small so it cannot rot. Options: --sizes s,m,l,xl  --runs N  --out FILE  --no-browser
+import { execSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { DemoSize } from '../../shared/contract';
+import { REPO_ROOT } from '../support/tmp';
+import { coldStartCase } from './browser';
+import { evaluationCase, memoryCase, openCase } from './cases';
+import { formatTable, line, stats, type BenchLine } from './measure';
+import { benchRoot, makeSchool, type BenchSchool } from './school';
+
+export interface BenchResult {
+  date: string;
+  commit: string;
+  machine: { cpu: string; cores: number; memoryGb: number; node: string; platform: string };
+  schools: { size: DemoSize; generateMs: number; rows: Record<string, number> }[];
+  lines: BenchLine[];
+}
+
+function gitCommit(): string {
+  try {
+    return execSync('git rev-parse --short HEAD', { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+export async function runBench(options: { sizes: DemoSize[]; runs: number; browser: boolean; log?: (s: string) => void }): Promise<BenchResult> {
+  const log = options.log ?? ((s: string) => console.log(s));
+  const root = benchRoot();
+  const lines: BenchLine[] = [];
+  const schools: BenchSchool[] = [];
+  try {
+    for (const size of options.sizes) {
+      log(`Skapar demoskola ${size}…`);
+      const school = await makeSchool(root, size);
+      schools.push(school);
+      lines.push(line(`generate demo school (${size})`, stats([school.generateMs]), { note: `${school.summary.resultat} resultat` }));
+    }
+    const largest = schools[schools.length - 1];
+    if (!largest) throw new Error('no sizes');
+    for (const school of schools) {
+      log(`Mäter ${school.size}…`);
+      lines.push(...(await openCase(school, { runs: options.runs })));
+      lines.push(...(await evaluationCase(school, { runs: options.runs * 5 })));
+    }
+    lines.push(...(await memoryCase(largest)));
+    if (options.browser) lines.push(...(await coldStartCase(largest, Math.max(1, Math.min(options.runs, 5)))));
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+  return {
+    date: new Date().toISOString(),
+    commit: gitCommit(),
+    machine: {
+      cpu: os.cpus()[0]?.model ?? 'unknown',
+      cores: os.cpus().length,
+      memoryGb: Math.round(os.totalmem() / 1024 ** 3),
+      node: process.version,
+      platform: `${process.platform} ${os.release()}`,
+    },
+    schools: schools.map((s) => ({ size: s.size, generateMs: Math.round(s.generateMs), rows: s.summary })),
+    lines,
+  };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: 'string', default: 's,m,l,xl' },
+      runs: { type: 'string', default: '20' },
+      out: { type: 'string', default: path.join(REPO_ROOT, 'bench', 'results.json') },
+      'no-browser': { type: 'boolean', default: false },
+    },
+  });
+  const sizes = (values.sizes ?? '').split(',') as DemoSize[];
+  const result = await runBench({ sizes, runs: Number(values.runs), browser: !values['no-browser'] });
+  console.log(`\nVarvet bench ${result.date} · ${result.commit} · ${result.machine.cpu} × ${result.machine.cores}\n`);
+  console.log(formatTable(result.lines));
+  fs.mkdirSync(path.dirname(values.out ?? ''), { recursive: true });
+  fs.writeFileSync(values.out ?? '', `${JSON.stringify(result, null, 2)}\n`);
+  console.log(`\nSkrev ${path.relative(process.cwd(), values.out ?? '')}`);
+}
