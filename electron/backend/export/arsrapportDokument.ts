@@ -2,6 +2,7 @@
 // database, so what the JSON test proves holds for the documents too.
 import type { ExportFil } from '../../../shared/channels/plan';
 import { createBuilder } from './builders';
+import type { DocumentBuilder } from './document';
 import { MIME, filnamnsdel, type DocumentFormat } from './document';
 import type { Arsrapport } from './arsrapport';
 
@@ -9,7 +10,7 @@ function cell(v: number | string): string {
   return typeof v === 'number' ? String(v) : v;
 }
 
-export function writeArsrapport(b: ReturnType<typeof createBuilder>, r: Arsrapport): void {
+export function writeArsrapport(b: DocumentBuilder, r: Arsrapport): void {
   for (const p of r.om) b.paragraph(p, { muted: true });
 
   b.heading('Insatser och deras effekt');
@@ -79,7 +80,7 @@ export async function renderArsrapport(r: Arsrapport, format: DocumentFormat | '
   if (format === 'json') {
     return { filnamn: `${bas}.json`, mime: 'application/json', base64: Buffer.from(JSON.stringify(r, null, 2), 'utf8').toString('base64') };
   }
-  const b = createBuilder(format, { skola: r.skola, titel: r.rubrik, undertitel: `Läsår ${r.lasar} · pseudonymiserad`, datum: r.skapad }, { utskrivet });
+  const b = await createBuilder(format, { skola: r.skola, titel: r.rubrik, undertitel: `Läsår ${r.lasar} · pseudonymiserad`, datum: r.skapad }, { utskrivet });
   writeArsrapport(b, r);
   const data = await b.finish();
   return { filnamn: `${bas}.${format}`, mime: MIME[format], base64: data.toString('base64') };

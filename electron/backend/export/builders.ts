@@ -1,8 +1,8 @@
-// One entry for exporters: the builder for the format the user chose.
-import { createDocxBuilder } from './docx/index';
+// One entry for exporters: the builder for the format the user chose. pdfkit and docx are loaded on the first
+// export, not when the backend starts (together they cost a few hundred milliseconds of every start-up).
 import type { BuilderOptions, DocumentBuilder, DocumentFormat, TitleBlock } from './document';
-import { createPdfBuilder } from './pdf/index';
 
-export function createBuilder(format: DocumentFormat, title: TitleBlock, options: BuilderOptions): DocumentBuilder {
-  return format === 'pdf' ? createPdfBuilder(title, options) : createDocxBuilder(title, options);
+export async function createBuilder(format: DocumentFormat, title: TitleBlock, options: BuilderOptions): Promise<DocumentBuilder> {
+  if (format === 'pdf') return (await import('./pdf/index')).createPdfBuilder(title, options);
+  return (await import('./docx/index')).createDocxBuilder(title, options);
 }

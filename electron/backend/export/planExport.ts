@@ -12,7 +12,6 @@ import {
   type PlanInnehall,
 } from '../../../shared/domain/index';
 import { getVersion, planSnapshot } from '../services/planVersion';
-import { arshjulSvg, svgToPng } from './arshjulSvg';
 import { createBuilder } from './builders';
 import { MIME, datumText, filnamnsdel, type DocumentBuilder, type DocumentFormat } from './document';
 
@@ -33,7 +32,8 @@ export function versionText(version: PlanDokument['version']): string {
   return `Version ${version.nummer}${version.isBaseline ? ' (baslinje)' : ''}`;
 }
 
-export function writePlan(b: DocumentBuilder, d: PlanDokument): void {
+/** `arshjul` is the picture module, passed in because it loads resvg (native) and is imported on first use. */
+export function writePlan(b: DocumentBuilder, d: PlanDokument, arshjul: typeof import('./arshjulSvg')): void {
   const { innehall: p, version } = d;
   if (d.aterkoppling) {
     const delar = d.aterkoppling.delar.map((k) => PLAN_DELAR.find((x) => x.key === k)?.namn ?? k);
@@ -79,7 +79,7 @@ export function writePlan(b: DocumentBuilder, d: PlanDokument): void {
   if (p.lov.length > 0) {
     b.heading('Lov', 3).bullets(p.lov.map((l) => `${l.namn}: ${formatDatumKort(l.fran)} – ${formatDatumKort(l.till)} (${formatVeckaKort(l.fran)}${formatVeckaKort(l.till) !== formatVeckaKort(l.fran) ? `–${formatVeckaKort(l.till).slice(3)}` : ''})`));
   }
-  const png = svgToPng(arshjulSvg({ startdatum: p.lasar.startdatum, slutdatum: p.lasar.slutdatum, lov: p.lov, forstaEht: p.forstaEht, varv: p.kalender }, p.lasar.namn), 1200);
+  const png = arshjul.svgToPng(arshjul.arshjulSvg({ startdatum: p.lasar.startdatum, slutdatum: p.lasar.slutdatum, lov: p.lov, forstaEht: p.forstaEht, varv: p.kalender }, p.lasar.namn), 1200);
   const legend = Object.values(HANDELSE_TEXT).map((h) => `${h.tecken} = ${h.namn}`).join(', ');
   b.heading('Årshjul', 2).image({
     png: png.png,
@@ -93,8 +93,8 @@ export function writePlan(b: DocumentBuilder, d: PlanDokument): void {
 
 export async function renderPlan(d: PlanDokument, format: DocumentFormat, utskrivet: Date): Promise<ExportFil> {
   const datum = d.version ? d.version.skapad.slice(0, 10) : utskrivet.toISOString().slice(0, 10);
-  const b = createBuilder(format, { skola: d.innehall.skola, titel: 'Plan för resultatuppföljning', undertitel: `Läsår ${d.innehall.lasar.namn}`, version: versionText(d.version), datum }, { utskrivet });
-  writePlan(b, d);
+  const b = await createBuilder(format, { skola: d.innehall.skola, titel: 'Plan för resultatuppföljning', undertitel: `Läsår ${d.innehall.lasar.namn}`, version: versionText(d.version), datum }, { utskrivet });
+  writePlan(b, d, await import('./arshjulSvg'));
   const data = await b.finish();
   const versionDel = d.version ? `version-${d.version.nummer}` : 'utkast';
   return {

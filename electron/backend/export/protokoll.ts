@@ -9,7 +9,7 @@ import { buildAgenda } from '../services/moteAgenda';
 import { pseudonymer } from '../services/motePseudonym';
 import { getSkola } from '../services/skola';
 import { filnamnsdel } from './document';
-import { createPdfBuilder } from './pdf/builder';
+import { createBuilder } from './builders';
 import { writeProtokoll, type ProtokollNamn } from './protokollInnehall';
 
 function agendaFor(db: Database, moteId: number): MoteAgenda {
@@ -64,7 +64,8 @@ export async function protokollPdf(
     .prepare("SELECT datum FROM mote WHERE typ = 'eht' AND lasar_id = ? AND datum > ? ORDER BY datum LIMIT 1")
     .pluck()
     .get(mote.lasarId, mote.datum) as string | undefined;
-  const b = createPdfBuilder(
+  const b = await createBuilder(
+    'pdf',
     {
       skola: skola.namn,
       titel: 'EHT-protokoll',

@@ -3,7 +3,7 @@
 import type { Database } from 'better-sqlite3';
 import type { ExportFil } from '../../../shared/channels/plan';
 import { filnamnsdel, MIME } from './document';
-import { createPdfBuilder } from './pdf/index';
+import { createBuilder } from './builders';
 import { foreignKeys, type Rad, type Registerutdrag } from './registerutdrag';
 
 const TABELL_TEXT: Record<string, string> = {
@@ -98,7 +98,7 @@ export async function registerutdragPdf(db: Database, r: Registerutdrag, utskriv
       .map(([k, v]) => [kolumnText(k), label(table, k, v)]);
 
   const elevNamn = `${text(r.elev.fornamn)} ${text(r.elev.efternamn)}`;
-  const b = createPdfBuilder({ skola: r.skola, titel: 'Registerutdrag', undertitel: elevNamn, datum: r.skapad.slice(0, 10) }, { utskrivet });
+  const b = await createBuilder('pdf', { skola: r.skola, titel: 'Registerutdrag', undertitel: elevNamn, datum: r.skapad.slice(0, 10) }, { utskrivet });
   b.paragraph(
     'Utdraget visar alla uppgifter som Varvet har sparat om eleven (dataskyddsförordningen artikel 15). Varje uppgift visas som den är lagrad; hänvisningar till ämnen, personal, grupper och möten visas med namn och id.',
     { muted: true },

@@ -1,7 +1,7 @@
 // A file becomes a table of strings with the row numbers the user sees in Excel. CSV through csv-parse (any
 // delimiter, quoted fields with line breaks), XLSX through exceljs. Nothing here knows what the columns mean.
 import { parse as parseCsv } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { AppError } from '../../../shared/errors';
 import { decodeText, detectDelimiter, type TextEncoding } from './decode';
 
@@ -98,7 +98,9 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 export async function parseXlsx(bytes: Uint8Array, sheetName: string | null): Promise<ParsedTable> {
-  const workbook = new ExcelJS.Workbook();
+  // exceljs is loaded on the first XLSX file, not at start-up.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
   } catch {
