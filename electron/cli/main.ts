@@ -1,27 +1,19 @@
 // `varvet <command>`: a thin layer over the backend services. Errors are Swedish sentences with a non-zero exit
 // code, never a stack trace (set VARVET_DEBUG=1 to see the technical detail).
 import { AppError } from '../../shared/errors';
-import { backupCommand } from './commands/backup';
-import { checkCommand } from './commands/check';
-import { demoCommand } from './commands/demo';
-import { exportCommand } from './commands/export';
-import { importCommand } from './commands/import';
-import { schemaCommand } from './commands/schema';
-import { restoreCommand } from './commands/restore';
-import { serveCommand } from './commands/serve';
-import { startCommand } from './commands/start';
 import type { CliCommand, CliIo } from './types';
 
-export const COMMANDS: Record<string, CliCommand> = {
-  start: startCommand,
-  serve: serveCommand,
-  demo: demoCommand,
-  check: checkCommand,
-  backup: backupCommand,
-  restore: restoreCommand,
-  import: importCommand,
-  schema: schemaCommand,
-  export: exportCommand,
+/** Each command's module is loaded only when it runs, so `varvet check` does not load the import or export code. */
+export const COMMANDS: Record<string, () => Promise<CliCommand>> = {
+  start: async () => (await import('./commands/start')).startCommand,
+  serve: async () => (await import('./commands/serve')).serveCommand,
+  demo: async () => (await import('./commands/demo')).demoCommand,
+  check: async () => (await import('./commands/check')).checkCommand,
+  backup: async () => (await import('./commands/backup')).backupCommand,
+  restore: async () => (await import('./commands/restore')).restoreCommand,
+  import: async () => (await import('./commands/import')).importCommand,
+  schema: async () => (await import('./commands/schema')).schemaCommand,
+  export: async () => (await import('./commands/export')).exportCommand,
 };
 
 const stdio: CliIo = {
@@ -29,9 +21,12 @@ const stdio: CliIo = {
   err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
 };
 
-function help(io: CliIo): void {
+async function help(io: CliIo): Promise<void> {
   io.out('Varvet – strukturerad resultatuppföljning\n\nAnvändning: varvet <kommando> [flaggor]\n');
-  for (const [name, command] of Object.entries(COMMANDS)) io.out(`  ${name.padEnd(8)} ${command.summary}\n           ${command.usage}`);
+  for (const [name, load] of Object.entries(COMMANDS)) {
+    const command = await load();
+    io.out(`  ${name.padEnd(8)} ${command.summary}\n           ${command.usage}`);
+  }
 }
 
 /** Turns parseArgs' English errors into a Swedish sentence. */
@@ -44,14 +39,15 @@ function describeUsageError(error: Error, command: CliCommand): string {
 export async function main(argv: string[], io: CliIo = stdio): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
-    help(io);
+    await help(io);
     return name ? 0 : 2;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!load) {
     io.err(`Okänt kommando "${name}". Skriv "varvet help" för att se vilka som finns.`);
     return 2;
   }
+  const command = await load();
   try {
     return await command.run(rest, io);
   } catch (error) {
