@@ -40,30 +40,40 @@ export interface Oversikt {
   };
 }
 
-export const insatsCreateArgs = z
-  .object({
-    niva: z.enum(NIVAER, { error: 'Välj nivå: individ, grupp, lärare eller organisation.' }),
-    elevId: id.nullable().default(null),
-    gruppId: id.nullable().default(null),
-    larareId: id.nullable().default(null),
-    amneId: id.nullable().default(null),
-    beskrivning: text('Beskrivning', 2000),
-    typ: z.enum(INSATS_TYPER, { error: 'Välj typ av insats.' }),
-    forvantadEffekt: text('Förväntad effekt', 2000),
-    genomforsAvId: id.nullable().default(null),
-    aterkopplarId: id.nullable().default(null),
+/** The fields of a new insats, shared by 'insats:create' and the meeting's 'mote:insats'. */
+export const insatsFields = z.object({
+  niva: z.enum(NIVAER, { error: 'Välj nivå: individ, grupp, lärare eller organisation.' }),
+  elevId: id.nullable().default(null),
+  gruppId: id.nullable().default(null),
+  larareId: id.nullable().default(null),
+  amneId: id.nullable().default(null),
+  beskrivning: text('Beskrivning', 2000),
+  typ: z.enum(INSATS_TYPER, { error: 'Välj typ av insats.' }),
+  forvantadEffekt: text('Förväntad effekt', 2000),
+  genomforsAvId: id.nullable().default(null),
+  aterkopplarId: id.nullable().default(null),
+});
+
+/** An insats must name its target: a pupil (individ), a group (grupp) or a teacher (lärare). */
+export function requireInsatsTarget(
+  v: { niva: (typeof NIVAER)[number]; elevId: number | null; gruppId: number | null; larareId: number | null },
+  ctx: z.RefinementCtx,
+): void {
+  const need = { individ: 'elevId', grupp: 'gruppId', larare: 'larareId', organisation: null } as const;
+  const field = need[v.niva];
+  if (field && v[field] === null) {
+    const what = { elevId: 'en elev', gruppId: 'en grupp', larareId: 'en lärare' }[field];
+    ctx.addIssue({ code: 'custom', path: [field], message: `En insats på nivån ${v.niva} behöver ${what}.` });
+  }
+}
+
+export const insatsCreateArgs = insatsFields
+  .extend({
     startdatum: isoDate,
     beslutadVidMoteId: id.nullable().default(null),
     ersatterInsatsId: id.nullable().default(null),
   })
-  .superRefine((v, ctx) => {
-    const need = { individ: 'elevId', grupp: 'gruppId', larare: 'larareId', organisation: null } as const;
-    const field = need[v.niva];
-    if (field && v[field] === null) {
-      const what = { elevId: 'en elev', gruppId: 'en grupp', larareId: 'en lärare' }[field];
-      ctx.addIssue({ code: 'custom', path: [field], message: `En insats på nivån ${v.niva} behöver ${what}.` });
-    }
-  });
+  .superRefine(requireInsatsTarget);
 export type InsatsCreateArgs = z.input<typeof insatsCreateArgs>;
 
 export const bedomningRecordArgs = z.object({

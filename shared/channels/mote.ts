@@ -6,8 +6,6 @@ import type { AmneKriterier, KedjeBedomning, TeacherPattern } from '../domain/in
 import {
   BEDOMNINGAR,
   BESLUT,
-  INSATS_TYPER,
-  NIVAER,
   UTREDNING_UTFALL,
   type Beslut,
   type Effektbedomning,
@@ -20,6 +18,7 @@ import {
   type Varv,
 } from '../model';
 import { id, isoDate, optionalText, text } from '../validation';
+import { insatsFields, requireInsatsTarget } from './core';
 import { returns } from './define';
 
 export const MOTE_EHT_TYPER = ['forsta_eht', 'eht'] as const;
@@ -212,21 +211,9 @@ export const moteEvaluateArgs = z.object({
 });
 export type MoteEvaluateArgs = z.input<typeof moteEvaluateArgs>;
 
-export const moteInsatsArgs = z.object({
-  moteId: id,
-  nyckel,
-  niva: z.enum(NIVAER, { error: 'Välj nivå: individ, grupp, lärare eller organisation.' }),
-  elevId: id.nullable().default(null),
-  gruppId: id.nullable().default(null),
-  larareId: id.nullable().default(null),
-  amneId: id.nullable().default(null),
-  beskrivning: text('Beskrivning', 2000),
-  typ: z.enum(INSATS_TYPER, { error: 'Välj typ av insats.' }),
-  forvantadEffekt: text('Förväntad effekt', 2000),
-  genomforsAvId: id.nullable().default(null),
-  aterkopplarId: id.nullable().default(null),
-  startdatum: isoDate.nullable().default(null),
-});
+export const moteInsatsArgs = insatsFields
+  .extend({ moteId: id, nyckel, startdatum: isoDate.nullable().default(null) })
+  .superRefine(requireInsatsTarget);
 
 export interface EvaluateResult {
   bedomning: Effektbedomning;

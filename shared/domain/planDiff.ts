@@ -1,5 +1,6 @@
 // The plan as a frozen snapshot (answers + calendar) and what changed between two snapshots. Step 8 asks "Gå
 // tillbaka till den ursprungliga planen och se om ni följde planeringen", so any two versions must be comparable.
+import type { Varv } from '../model';
 import { mondayOf } from './dates';
 import { lovVeckor, type Lov } from './lov';
 import { PLAN_FRAGOR, type PlanFragaKey } from './ledarhandlingar';
@@ -12,6 +13,19 @@ export interface PlanKalenderVarv {
   resultatdialog: string | null;
   eht: string | null;
   avstamning: string | null;
+}
+
+/** A stored varv as a row of the plan's calendar (the varv table names its dates …Datum). */
+export function kalenderVarv(v: Pick<Varv, 'nummer' | 'startdatum' | 'slutdatum' | 'bedomningSenast' | 'resultatdialogDatum' | 'ehtDatum' | 'avstamningDatum'>): PlanKalenderVarv {
+  return {
+    nummer: v.nummer,
+    startdatum: v.startdatum,
+    slutdatum: v.slutdatum,
+    bedomningSenast: v.bedomningSenast,
+    resultatdialog: v.resultatdialogDatum,
+    eht: v.ehtDatum,
+    avstamning: v.avstamningDatum,
+  };
 }
 
 export interface PlanInnehall {

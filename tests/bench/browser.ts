@@ -30,3 +30,39 @@ export async function coldStartCase(school: BenchSchool, runs: number): Promise<
   }
   return [line(`browser mode cold start → Översikt on screen (${school.size})`, stats(total), { floor: stats(floor) })];
 }
+
+/** Meeting mode in Chromium: from the agenda's data arriving in the page to the agenda painted (Performance marks). */
+export async function agendaOnScreenCase(school: BenchSchool, runs: number): Promise<BenchLine[]> {
+  const browser = await launchBrowser();
+  const host = await startHost({ dataDir: school.dataDir });
+  const samples: number[] = [];
+  const click: number[] = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      const page = await browser.newPage();
+      await page.goto(host.url);
+      await page.getByText('Skolan i siffror').waitFor({ timeout: 60_000 });
+      await page.keyboard.press('Alt+3');
+      const open = page.getByRole('button', { name: 'Öppna mötesläget' });
+      await open.waitFor();
+      const start = performance.now();
+      await open.click();
+      await page.getByText(/Insats 1 av \d+/).first().waitFor({ timeout: 30_000 });
+      click.push(performance.now() - start);
+      const ms = await page.evaluate(() => {
+        const data = performance.getEntriesByName('varvet:agenda-data').at(-1);
+        const shown = performance.getEntriesByName('varvet:agenda-visad').at(-1);
+        return data && shown ? shown.startTime - data.startTime : NaN;
+      });
+      samples.push(ms);
+      await page.close();
+    }
+  } finally {
+    await host.stop();
+    await browser.close();
+  }
+  return [
+    line(`agenda on screen after its data arrives, in Chromium (${school.size})`, stats(samples), { targetMs: 100 }),
+    line(`"Öppna mötesläget" → first insats on screen, in Chromium (${school.size})`, stats(click), { targetMs: 1000 }),
+  ];
+}

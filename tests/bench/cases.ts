@@ -1,7 +1,7 @@
 // The measured operations. Each returns bench lines; cases for later features are added here as they land.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import { DatabaseConstructor as BetterSqlite3 } from '../../electron/backend/db/driver';
 import { createBackend } from '../../electron/backend/backend';
 import { openDatabase } from '../../electron/backend/db/open';
 import { backupDir } from '../../electron/backend/paths';
@@ -52,7 +52,7 @@ export async function evaluationCase(school: BenchSchool, o: BenchOptions): Prom
     db.transaction(() => insert.run(insatser[Math.max(0, i) % insatser.length], moteId))();
   });
   backend.close();
-  return [line(`record one evaluation (${school.size})`, record, { floor, targetMs: 2, note: 'audit entry comes with issue 8' })];
+  return [line(`record one evaluation with its audit entry (${school.size})`, record, { floor, targetMs: 2 })];
 }
 
 /** Backend RSS with the school open, measured in a fresh process so the bench's own memory does not count. */
@@ -75,7 +75,7 @@ export function memoryCase(school: BenchSchool): Promise<BenchLine[]> {
         const { base, rss } = JSON.parse(out.trim().split('\n').pop() ?? '') as { base: number; rss: number };
         const mb = rss / 1024 / 1024;
         const s = { runs: 1, medianMs: Math.round(mb), p95Ms: Math.round(mb) };
-        const l = line(`backend RSS with ${school.size} school open (MB, not ms)`, s, { targetMs: 200 });
+        const l = line(`backend RSS with ${school.size} school open`, s, { targetMs: 200, unit: 'MB', note: 'floor = a bare Node + tsx process' });
         l.floorMs = Math.round(base / 1024 / 1024);
         l.ratio = Math.round((rss / base) * 100) / 100;
         resolve([l]);

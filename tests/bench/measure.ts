@@ -37,34 +37,42 @@ export interface BenchLine {
   floorMs?: number;
   ratio?: number;
   targetMs?: number;
+  /** 'ms' unless the line measures something else (memory in MB). */
+  unit?: 'ms' | 'MB';
   /** met / missed (by how much) / n/a */
   verdict: string;
   note?: string;
 }
 
-export function line(name: string, s: Stats, opts: { floor?: Stats; targetMs?: number; note?: string } = {}): BenchLine {
+export function line(
+  name: string,
+  s: Stats,
+  opts: { floor?: Stats; targetMs?: number; note?: string; unit?: 'ms' | 'MB' } = {},
+): BenchLine {
   const out: BenchLine = { name, stats: s, verdict: 'n/a' };
+  const unit = opts.unit ?? 'ms';
+  if (unit !== 'ms') out.unit = unit;
   if (opts.floor) {
     out.floorMs = opts.floor.medianMs;
     out.ratio = opts.floor.medianMs > 0 ? round(s.medianMs / opts.floor.medianMs) : undefined;
   }
   if (opts.targetMs !== undefined) {
     out.targetMs = opts.targetMs;
-    out.verdict = s.p95Ms <= opts.targetMs ? 'met' : `missed by ${round(s.p95Ms - opts.targetMs)} ms (p95)`;
+    out.verdict = s.p95Ms <= opts.targetMs ? 'met' : `missed by ${round(s.p95Ms - opts.targetMs)} ${unit} (p95)`;
   }
   if (opts.note) out.note = opts.note;
   return out;
 }
 
 export function formatTable(lines: BenchLine[]): string {
-  const header = ['measure', 'median ms', 'p95 ms', 'floor ms', 'ratio', 'target', 'verdict'];
+  const header = ['measure', 'median', 'p95', 'floor', 'ratio', 'target', 'verdict'];
   const rows = lines.map((l) => [
     l.name,
-    String(l.stats.medianMs),
-    String(l.stats.p95Ms),
-    l.floorMs === undefined ? '' : String(l.floorMs),
+    `${l.stats.medianMs} ${l.unit ?? 'ms'}`,
+    `${l.stats.p95Ms} ${l.unit ?? 'ms'}`,
+    l.floorMs === undefined ? '' : `${l.floorMs} ${l.unit ?? 'ms'}`,
     l.ratio === undefined ? '' : `${l.ratio}×`,
-    l.targetMs === undefined ? '' : `≤ ${l.targetMs} ms`,
+    l.targetMs === undefined ? '' : `≤ ${l.targetMs} ${l.unit ?? 'ms'}`,
     l.verdict + (l.note ? ` (${l.note})` : ''),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));

@@ -8,8 +8,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { DemoSize } from '../../shared/contract';
 import { REPO_ROOT } from '../support/tmp';
-import { coldStartCase } from './browser';
+import { agendaOnScreenCase, coldStartCase } from './browser';
 import { evaluationCase, memoryCase, openCase } from './cases';
+import { importCase } from './importCase';
+import { agendaCase, analysisCase, documentsCase } from './meetingCases';
 import { formatTable, line, stats, type BenchLine } from './measure';
 import { benchRoot, makeSchool, type BenchSchool } from './school';
 
@@ -43,13 +45,35 @@ export async function runBench(options: { sizes: DemoSize[]; runs: number; brows
     }
     const largest = schools[schools.length - 1];
     if (!largest) throw new Error('no sizes');
+    const growth: { size: DemoSize; agenda: number; analysis: number }[] = [];
     for (const school of schools) {
       log(`Mäter ${school.size}…`);
       lines.push(...(await openCase(school, { runs: options.runs })));
       lines.push(...(await evaluationCase(school, { runs: options.runs * 5 })));
+      const agenda = await agendaCase(school, options.runs);
+      const analysis = await analysisCase(school, Math.max(3, Math.round(options.runs / 2)));
+      lines.push(...agenda, ...analysis);
+      growth.push({ size: school.size, agenda: agenda[1]?.stats.medianMs ?? NaN, analysis: analysis[0]?.stats.medianMs ?? NaN });
     }
+    const smallest = growth[0];
+    if (smallest && growth.length > 1) {
+      for (const g of growth.slice(1)) {
+        lines.push(
+          line(`growth ${smallest.size} → ${g.size}: agenda`, stats([g.agenda]), { note: `${Math.round((g.agenda / smallest.agenda) * 10) / 10}× the ${smallest.size} figure` }),
+          line(`growth ${smallest.size} → ${g.size}: criteria summary`, stats([g.analysis]), { note: `${Math.round((g.analysis / smallest.analysis) * 10) / 10}× the ${smallest.size} figure` }),
+        );
+      }
+    }
+    log('Mäter import, dokument och minne…');
+    lines.push(...(await importCase(largest, options.runs)));
+    lines.push(...(await documentsCase(largest, Math.max(2, Math.min(options.runs, 5)))));
     lines.push(...(await memoryCase(largest)));
-    if (options.browser) lines.push(...(await coldStartCase(largest, Math.max(1, Math.min(options.runs, 5)))));
+    if (options.browser) {
+      log('Mäter i Chromium…');
+      const browserRuns = Math.max(1, Math.min(options.runs, 5));
+      lines.push(...(await coldStartCase(largest, browserRuns)));
+      lines.push(...(await agendaOnScreenCase(largest, browserRuns)));
+    }
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }

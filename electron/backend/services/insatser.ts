@@ -87,17 +87,20 @@ export function createInsats(db: Database, args: InsatsCreateArgs & { startdatum
   return getInsats(db, Number(id));
 }
 
-/** Earlier evaluations along the chain (the insatser this one replaced, and its own), oldest first. */
-export function chainHistory(db: Database, insatsId: number): { bedomning: Bedomning; beslut: Beslut }[] {
+/**
+ * Earlier evaluations along the chain (the insatser this one replaced, and its own), oldest first: what the
+ * decision rule decides from. `exceptMoteId` leaves out the meeting being decided now.
+ */
+export function chainHistory(db: Database, insatsId: number, exceptMoteId: number | null = null): { bedomning: Bedomning; beslut: Beslut }[] {
   return db
     .prepare(
       `WITH RECURSIVE kedja(id) AS (
          SELECT ? UNION ALL SELECT i.ersatter_insats_id FROM insats i JOIN kedja k ON i.id = k.id
          WHERE i.ersatter_insats_id IS NOT NULL)
        SELECT b.bedomning, b.beslut FROM effektbedomning b JOIN kedja k ON b.insats_id = k.id
-       ORDER BY b.datum, b.id`,
+       WHERE b.mote_id IS NOT ? ORDER BY b.datum, b.id`,
     )
-    .all(insatsId) as { bedomning: Bedomning; beslut: Beslut }[];
+    .all(insatsId, exceptMoteId) as { bedomning: Bedomning; beslut: Beslut }[];
 }
 
 /** The current varv's EHT-möte, created as planned if the schedule has none. */

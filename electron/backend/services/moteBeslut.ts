@@ -5,11 +5,11 @@ import type { Database } from 'better-sqlite3';
 import type { EvaluateResult, UndoResult, moteChannels } from '../../../shared/channels/mote';
 import { checkDecision, foljdinsatsBeskrivning, nastaSkoldag, recommendDecision, skaparFoljdinsats } from '../../../shared/domain/index';
 import { AppError } from '../../../shared/errors';
-import type { Beslut, Effektbedomning, Insats } from '../../../shared/model';
+import type { Beslut, Insats } from '../../../shared/model';
 import { BESLUT_TEXT } from '../../../shared/labels';
 import type { z } from 'zod';
 import { instant, type HandlerContext } from '../context';
-import { createInsats, getInsats } from './insatser';
+import { chainHistory, createInsats, getInsats } from './insatser';
 import { openMote } from './moteRows';
 import { resultatFor, resultatforandring } from './moteResultat';
 
@@ -39,18 +39,6 @@ function logHandelse(ctx: HandlerContext, moteId: number, nyckel: string, typ: H
   ctx.db.prepare("UPDATE mote SET status = 'pagar' WHERE id = ? AND status = 'planerat'").run(moteId);
 }
 
-/** Evaluations along the chain made before this meeting, oldest first: what the rule decides from. */
-function kedjaFore(db: Database, insatsId: number, moteId: number): { bedomning: Effektbedomning['bedomning']; beslut: Beslut }[] {
-  return db
-    .prepare(
-      `WITH RECURSIVE kedja(id) AS (
-         SELECT ? UNION ALL SELECT i.ersatter_insats_id FROM insats i JOIN kedja k ON i.id = k.id
-         WHERE i.ersatter_insats_id IS NOT NULL)
-       SELECT b.bedomning, b.beslut FROM effektbedomning b JOIN kedja k ON b.insats_id = k.id
-       WHERE b.mote_id <> ? ORDER BY b.datum, b.id`,
-    )
-    .all(insatsId, moteId) as { bedomning: Effektbedomning['bedomning']; beslut: Beslut }[];
-}
 
 function evaluateResult(db: Database, insatsId: number, moteId: number, upprepad: boolean): EvaluateResult {
   const insats = getInsats(db, insatsId);
@@ -96,7 +84,7 @@ export function evaluate(ctx: HandlerContext, args: z.output<typeof moteChannels
     }
     // A changed mind at the same meeting replaces the earlier decision; the log keeps it for undo.
     if (fore.foljdinsats) removeFoljdinsats(db, Number(fore.foljdinsats.id));
-    const { rekommendation } = recommendDecision({ bedomning: args.bedomning, maletNatt: args.maletNatt, kedja: kedjaFore(db, insats.id, mote.id) });
+    const { rekommendation } = recommendDecision({ bedomning: args.bedomning, maletNatt: args.maletNatt, kedja: chainHistory(db, insats.id, mote.id) });
     const fel = checkDecision(rekommendation, args.beslut, args.motivering);
     if (fel) throw new AppError('rule_violation', fel);
     const punkter = resultatFor(db, [insats], mote.datum).get(insats.id) ?? [];

@@ -40,7 +40,13 @@ function nivaText(niva: string): string {
 }
 
 /** The criteria summary and the teacher pattern from the latest assessment occasion on or before the meeting. */
-export function resultatSammanfattning(db: Database, motesdatum: string, inst: SkolInstallningar): ResultatSammanfattning {
+/** `useCache: false` recomputes (the bench measures the computation, not the cache). */
+export function resultatSammanfattning(
+  db: Database,
+  motesdatum: string,
+  inst: SkolInstallningar,
+  useCache = true,
+): ResultatSammanfattning {
   const senaste = db
     .prepare('SELECT id, lasar_id AS lasarId, namn, datum FROM bedomningstillfalle WHERE datum <= ? ORDER BY datum DESC, id DESC LIMIT 1')
     .get(motesdatum) as Tillfalle | undefined;
@@ -54,7 +60,7 @@ export function resultatSammanfattning(db: Database, motesdatum: string, inst: S
     .get() as string;
   const key = `${senaste.id}:${forra?.id ?? 0}:${fingerprint}:${JSON.stringify(inst)}`;
   const hit = cache.get(db);
-  if (hit?.key === key) return hit.value;
+  if (useCache && hit?.key === key) return hit.value;
 
   const rows = db
     .prepare(

@@ -2,7 +2,7 @@
 // A varv's dates live twice — in the varv row and in its planned mote rows — so every change updates both.
 import type { Database } from 'better-sqlite3';
 import type { KalenderDatumFalt, PlanKalender } from '../../../shared/channels/plan';
-import { checkLov, kalenderVarningar, lovVeckor, proposeSchedule, type Lov } from '../../../shared/domain/index';
+import { checkLov, kalenderVarningar, kalenderVarv, lovVeckor, proposeSchedule, type Lov } from '../../../shared/domain/index';
 import { AppError } from '../../../shared/errors';
 import type { MoteTyp } from '../../../shared/model';
 import { listVarv, currentLasar } from './oversikt';
@@ -44,15 +44,7 @@ export function getKalender(db: Database, day: string): PlanKalender {
   const lov = JSON.parse(row.lov) as Lov[];
   const varv = listVarv(db, row.id);
   const forstaEht = forstaEhtDatum(db, row.id);
-  const kalender = varv.map((v) => ({
-    nummer: v.nummer,
-    startdatum: v.startdatum,
-    slutdatum: v.slutdatum,
-    bedomningSenast: v.bedomningSenast,
-    resultatdialog: v.resultatdialogDatum,
-    eht: v.ehtDatum,
-    avstamning: v.avstamningDatum,
-  }));
+  const kalender = varv.map(kalenderVarv);
   return {
     lasar: { id: row.id, namn: row.namn, startdatum: row.startdatum, slutdatum: row.slutdatum, antalVarv: row.antalVarv, varvLangdVeckor: row.varvLangdVeckor },
     lov,

@@ -2,7 +2,7 @@
 // the calendar, so later calendar changes never rewrite history; the baseline is the one the year-end compares with.
 import type { Database } from 'better-sqlite3';
 import type { PlanSvar, PlanUtkast, PlanVersion, PlanVersionInfo } from '../../../shared/channels/plan';
-import { PLAN_FRAGA_KEYS, type PlanInnehall } from '../../../shared/domain/index';
+import { PLAN_FRAGA_KEYS, kalenderVarv, type PlanInnehall } from '../../../shared/domain/index';
 import { AppError } from '../../../shared/errors';
 import { getKalender } from './planKalender';
 import { getSkola } from './skola';
@@ -35,15 +35,7 @@ export function planSnapshot(db: Database, day: string): PlanInnehall {
     lov: k.lov,
     forstaEht: k.forstaEht,
     svar: getUtkast(db).svar,
-    kalender: k.varv.map((v) => ({
-      nummer: v.nummer,
-      startdatum: v.startdatum,
-      slutdatum: v.slutdatum,
-      bedomningSenast: v.bedomningSenast,
-      resultatdialog: v.resultatdialogDatum,
-      eht: v.ehtDatum,
-      avstamning: v.avstamningDatum,
-    })),
+    kalender: k.varv.map(kalenderVarv),
   };
 }
 

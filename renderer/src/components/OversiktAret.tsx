@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { PlanKalender } from '../../../shared/channels/plan';
 import type { NastaMote } from '../../../shared/channels/uppfoljning';
+import { kalenderVarv } from '../../../shared/domain/index';
 import { MOTE_TYP_TEXT } from '../../../shared/labels';
 import { call, errorText } from '../api';
 import { datumMedVecka, todayIso } from '../format';
@@ -32,15 +33,7 @@ export function OversiktAret({ nastaMote }: { nastaMote: NastaMote | null }) {
               lov: kalender.lov,
               forstaEht: kalender.forstaEht,
               idag: todayIso(),
-              varv: kalender.varv.map((v) => ({
-                nummer: v.nummer,
-                startdatum: v.startdatum,
-                slutdatum: v.slutdatum,
-                bedomningSenast: v.bedomningSenast,
-                resultatdialog: v.resultatdialogDatum,
-                eht: v.ehtDatum,
-                avstamning: v.avstamningDatum,
-              })),
+              varv: kalender.varv.map(kalenderVarv),
             }}
           />
         )}

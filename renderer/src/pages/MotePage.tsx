@@ -54,6 +54,12 @@ export function MotePage({ moteId, sektion: start }: { moteId: number; sektion?:
     localStorage.setItem(UTKAST + moteId, JSON.stringify(utkast));
   }, [moteId, utkast]);
 
+  const agendaVisad = agenda !== null;
+  useEffect(() => {
+    // Runs after the first paint with the agenda: the end of the bench's "agenda on screen" measure.
+    if (agendaVisad) performance.mark('varvet:agenda-visad');
+  }, [agendaVisad]);
+
   const insatser = agenda?.insatser ?? [];
   const ai = insatser[Math.min(index, insatser.length - 1)];
   const current = ai ? (utkast[ai.insats.id] ?? TOMT_UTKAST) : TOMT_UTKAST;
