@@ -138,13 +138,15 @@ function placeForstaEht(input: ScheduleInput, weeks: SchoolWeek[]): { eht: strin
     const first = weeks[0];
     return first ? { eht: pickDay(first, VECKODAG.forstaEht), forbrukade: 1 } : 'Läsåret har inga skolveckor utanför lov.';
   }
-  if (given < input.startdatum) return { eht: given, forbrukade: 0 };
+  // Held in the preparation term before the läsår (seed 001: "förberedelse terminen innan") is fine, but never in
+  // a lov week: that holds for a date before the start as much as for one inside the year.
+  const lov = lovWeekMap(input.lov).get(mondayOf(given));
   const index = weeks.findIndex((w) => w.dagar.includes(given));
-  if (index < 0) {
-    const lov = lovWeekMap(input.lov).get(mondayOf(given));
+  if (lov || (index < 0 && given >= input.startdatum)) {
     const varfor = lov ? `ligger i en lovvecka (${lov.join(', ')})` : 'är ingen skoldag';
     return `Första EHT-mötet (${given}) ${varfor}. Välj en skoldag utanför loven.`;
   }
+  if (given < input.startdatum) return { eht: given, forbrukade: 0 };
   return { eht: given, forbrukade: index + 1 };
 }
 

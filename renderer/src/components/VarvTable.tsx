@@ -25,7 +25,7 @@ export function VarvTable({ varv, aktuelltId }: VarvTableProps) {
     <section aria-labelledby="varvlista-rubrik" className="section">
       <h2 id="varvlista-rubrik">Läsårets varv</h2>
       <div className="table-wrap">
-        <table className="table varv-table">
+        <table className="table varv-table" aria-labelledby="varvlista-rubrik">
           <thead>
             <tr>
               <th scope="col">Varv</th>

@@ -21,7 +21,7 @@ export class OversiktPage {
   }
 
   varvTable() {
-    return this.page.getByRole('table');
+    return this.page.getByRole('table', { name: 'Läsårets varv' });
   }
 
   async count(label: CountLabel): Promise<number> {

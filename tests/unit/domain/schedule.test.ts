@@ -246,3 +246,23 @@ describe('proposeSchedule properties', () => {
     expect(refusals).toBeGreaterThan(5);
   });
 });
+
+describe('första EHT-mötet given before the läsår', () => {
+  // Found by the property test above (seed -156323854): a date before the start in a week that a lov covers.
+  const input = {
+    startdatum: '2020-08-11',
+    slutdatum: '2021-06-01',
+    lov: [{ typ: 'annat' as const, namn: 'Extra 1', fran: '2020-08-11', till: '2020-08-11' }],
+    antalVarv: 5,
+    varvLangdVeckor: 5,
+  };
+  it('is refused in a lov week, also before the start', () => {
+    const p = proposeSchedule({ ...input, forstaEhtDatum: '2020-08-10' });
+    expect(p.ok).toBe(false);
+    if (!p.ok) expect(p.fel).toMatch(/lovvecka/);
+  });
+  it('is kept in the preparation term outside lov weeks', () => {
+    const p = proposeSchedule({ ...input, forstaEhtDatum: '2020-06-04' });
+    expect(p.ok && p.forstaEht.datum).toBe('2020-06-04');
+  });
+});
