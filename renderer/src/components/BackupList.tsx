@@ -17,7 +17,7 @@ export function BackupList({ backups, busy, onRestore, compact = false }: Backup
   if (backups.length === 0) return <p className="muted">Det finns inga säkerhetskopior ännu.</p>;
   return (
     <table className="table backup-table">
-      <caption className="backup-sr">Säkerhetskopior, nyaste först</caption>
+      <caption className="visually-hidden">Säkerhetskopior, nyaste först</caption>
       <thead>
         <tr>
           <th scope="col">Tidpunkt</th>
@@ -30,7 +30,7 @@ export function BackupList({ backups, busy, onRestore, compact = false }: Backup
             </>
           )}
           <th scope="col">
-            <span className="backup-sr">Åtgärd</span>
+            <span className="visually-hidden">Åtgärd</span>
           </th>
         </tr>
       </thead>

@@ -39,7 +39,7 @@ export function ImportPreviewTable({ preview, mapping, onMapping }: Props) {
       </p>
       <div className="table-wrap import-preview-wrap">
         <table className="table import-preview-table">
-          <caption className="import-vh">De första raderna i filen med kolumnernas mappning</caption>
+          <caption className="visually-hidden">De första raderna i filen med kolumnernas mappning</caption>
           <thead>
             <tr>
               <th scope="col">Rad</th>

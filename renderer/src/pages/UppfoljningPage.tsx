@@ -1,6 +1,7 @@
 // Uppföljning: Steg 5 Resultatdialog, Steg 7 Avstämning, Steg 8 Årsavslut and the reports for the huvudman. The varv
 // in view is chosen once here and shared by the tabs that work per varv. Tabs move with ← → like Förberedelse.
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { TabStrip } from '../components/TabStrip';
 import type { Oversikt } from '../../../shared/contract';
 import { call, errorText } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -30,7 +31,6 @@ const PER_VARV: UppfoljningFlik[] = ['resultatdialog', 'avstamning'];
 
 export function UppfoljningPage({ flik }: { flik: UppfoljningFlik }) {
   const navigate = useApp((s) => s.navigate);
-  const tabs = useRef<Partial<Record<UppfoljningFlik, HTMLButtonElement | null>>>({});
   const [oversikt, setOversikt] = useState<Oversikt | null>(null);
   const [varvId, setVarvId] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -46,15 +46,6 @@ export function UppfoljningPage({ flik }: { flik: UppfoljningFlik }) {
     headingRef.current?.focus();
   }, []);
 
-  const onKey = (e: KeyboardEvent) => {
-    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-    const i = UPPFOLJNING_FLIKAR.indexOf(flik);
-    const next = UPPFOLJNING_FLIKAR[(i + (e.key === 'ArrowRight' ? 1 : UPPFOLJNING_FLIKAR.length - 1)) % UPPFOLJNING_FLIKAR.length];
-    if (!next) return;
-    e.preventDefault();
-    navigate({ name: 'uppfoljning', flik: next });
-    window.setTimeout(() => tabs.current[next]?.focus(), 0);
-  };
 
   return (
     <div className="page plan-page uf-page">
@@ -64,28 +55,15 @@ export function UppfoljningPage({ flik }: { flik: UppfoljningFlik }) {
           {RUBRIK[flik]}
         </h1>
       </header>
-      <nav aria-label="Uppföljningens steg">
-        <div className="plan-tabs" role="tablist" aria-label="Uppföljningens steg" onKeyDown={onKey}>
-          {UPPFOLJNING_FLIKAR.map((f) => (
-            <button
-              key={f}
-              ref={(el) => {
-                tabs.current[f] = el;
-              }}
-              type="button"
-              role="tab"
-              id={`uf-flik-${f}`}
-              aria-selected={f === flik}
-              aria-controls="uppfoljning-panel"
-              tabIndex={f === flik ? 0 : -1}
-              className={f === flik ? 'plan-tab current' : 'plan-tab'}
-              onClick={() => navigate({ name: 'uppfoljning', flik: f })}
-            >
-              {FLIK_TEXT[f]}
-            </button>
-          ))}
-        </div>
-      </nav>
+      <TabStrip
+        label="Uppföljningens steg"
+        tabs={UPPFOLJNING_FLIKAR}
+        current={flik}
+        text={FLIK_TEXT}
+        idPrefix="uf-flik"
+        panelId="uppfoljning-panel"
+        onSelect={(f) => navigate({ name: 'uppfoljning', flik: f })}
+      />
       <ErrorAlert message={error} title="Läsårets varv kunde inte hämtas" />
       {PER_VARV.includes(flik) && oversikt && oversikt.varv.length > 0 && (
         <div className="field uf-varv-val">
