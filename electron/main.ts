@@ -1,11 +1,12 @@
 // The Electron main process: one window, one IPC channel to the Electron-free backend, and the security baseline
 // from security.ts applied to every session and webContents. Bundled to dist/electron/main.cjs.
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../shared/errors';
 import { createBackend, type Backend, type BackendOptions } from './backend/backend';
+import type { Keychain } from './backend/lock/keyFile';
 import { APP_NAME, resolveDataDir } from './backend/paths';
 import { buildMenuTemplate } from './menu';
 import {
@@ -68,6 +69,17 @@ function appPaths(): AppPaths {
   };
 }
 
+/** The OS keychain through safeStorage; Linux's 'basic_text' fallback (a hard-coded password) does not count. */
+function osKeychain(): Keychain {
+  const real = (): boolean =>
+    safeStorage.isEncryptionAvailable() && (process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text');
+  return {
+    isAvailable: real,
+    encrypt: (plain) => safeStorage.encryptString(plain.toString('base64')),
+    decrypt: (data) => Buffer.from(safeStorage.decryptString(data), 'base64'),
+  };
+}
+
 function startupMessage(error: unknown): string {
   // AppError messages are written for the rektor (database_newer, database_corrupt …); anything else is not.
   return error instanceof AppError ? error.message : STARTUP_FAILED_MESSAGE;
@@ -117,8 +129,9 @@ async function start(): Promise<void> {
     dataDir: resolveDataDir({ explicit: argValue(process.argv, '--data'), userData: app.getPath('userData') }),
     mode: 'electron',
     migrationsDir: paths.migrations,
-    // Absent when `npm run build:electron` could not build it; better-sqlite3's own build is tried instead.
+    // Absent when `npm run build:electron` could not build it; better-sqlite3-multiple-ciphers' own build is tried instead.
     nativeBinding: existsSync(paths.nativeBinding) ? paths.nativeBinding : undefined,
+    keychain: osKeychain(),
   };
   try {
     backend = await createBackend(options);

@@ -2,11 +2,13 @@
 // Each area declares its channels in shared/channels/<area>.ts; they are merged here. Electron IPC, the
 // browser-mode HTTP host and the CLI all dispatch through the handler table built from this.
 import type { z } from 'zod';
+import { auditChannels } from './channels/audit';
 import { backupChannels } from './channels/backup';
 import { coreChannels } from './channels/core';
 import { mergeChannels } from './channels/define';
 import { resultatChannels } from './channels/resultat';
 import { importChannels } from './channels/import';
+import { lockChannels } from './channels/lock';
 import { moteChannels } from './channels/mote';
 import { planChannels } from './channels/plan';
 import { registerChannels } from './channels/register';
@@ -15,7 +17,7 @@ import type { Reply } from './errors';
 
 export * from './channels/core';
 
-export const contract = mergeChannels(coreChannels, registerChannels, backupChannels, planChannels, moteChannels, importChannels, uppfoljningChannels, resultatChannels);
+export const contract = mergeChannels(coreChannels, registerChannels, backupChannels, planChannels, moteChannels, importChannels, uppfoljningChannels, resultatChannels, lockChannels, auditChannels);
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract & string;

@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'database_corrupt',
   'database_unavailable',
   'unauthorized',
+  'locked', // encrypted and locked: unlock first (lock:unlock)
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

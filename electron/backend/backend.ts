@@ -4,7 +4,13 @@ import type { AppInfo } from '../../shared/contract';
 import { AppError, type Reply } from '../../shared/errors';
 import type { HandlerContext } from './context';
 import { BackupKeeper, attachKeeper } from './backup/index';
+import type { Database } from 'better-sqlite3';
+import { openConnection, type DbKey } from './db/driver';
 import { openDatabase } from './db/open';
+import { LockController, LOCKED_MESSAGE } from './lock/controller';
+import type { Keychain } from './lock/keyFile';
+import type { ScryptParams } from './lock/wrap';
+import { attachLock, lockHandlers, OPEN_WHEN_LOCKED } from './services/lockService';
 import { latestVersion, loadMigrations } from './db/migrations';
 import { buildHandlerTable, dispatch, type HandlerPart, type HandlerTable } from './handlers';
 import { backupDir, databasePath } from './paths';
@@ -20,6 +26,8 @@ import { planHandlers } from './services/plan';
 import { registerHandlers } from './services/register';
 import { getSkola, skolaHandlers } from './services/skola';
 import { uppfoljningHandlers } from './services/uppfoljningHandlers';
+import { gallringHandlers } from './services/gallring';
+import { loggHandlers } from './services/logg';
 import { APP_VERSION } from './version';
 
 export interface BackendOptions {
@@ -35,6 +43,12 @@ export interface BackendOptions {
   backupIntervalMs?: number | null;
   /** How long a write waits for another program's lock (ms). Default 5000. */
   busyTimeoutMs?: number;
+  /** Electron's safeStorage, where the OS has a real keychain; absent in browser mode and the CLI. */
+  keychain?: Keychain | undefined;
+  /** Unlocks an encrypted folder at start (the CLI's VARVET_LOSENORD); absent: an encrypted folder starts locked. */
+  passphrase?: string | undefined;
+  /** scrypt cost for new passphrases; tests may lower it. Default SCRYPT_PARAMS (N=2^17, r=8, p=1). */
+  scryptParams?: ScryptParams | undefined;
 }
 
 export interface Backend {
@@ -62,12 +76,14 @@ const appHandlers: HandlerPart = {
 };
 
 export function createHandlerTable(): HandlerTable {
-  return buildHandlerTable(appHandlers, skolaHandlers, oversiktHandlers, registerHandlers, insatsHandlers, backupHandlers, planHandlers, moteHandlers, utredningHandlers, importHandlers, uppfoljningHandlers, resultatHandlers);
+  return buildHandlerTable(appHandlers, skolaHandlers, oversiktHandlers, registerHandlers, insatsHandlers, backupHandlers, planHandlers, moteHandlers, utredningHandlers, importHandlers, uppfoljningHandlers, resultatHandlers, lockHandlers, loggHandlers, gallringHandlers);
 }
 
 export async function createBackend(options: BackendOptions): Promise<Backend> {
   const now = options.now ?? (() => new Date());
   const migrations = loadMigrations(options.migrationsDir);
+  // The database key of the session (null: unencrypted). Set by the lock controller when it opens a session.
+  let keys: readonly DbKey[] = [];
   const open = () =>
     openDatabase({
       file: databasePath(options.dataDir),
@@ -76,42 +92,62 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       nativeBinding: options.nativeBinding,
       now,
       busyTimeoutMs: options.busyTimeoutMs,
+      key: keys[0] ?? null,
     });
-  const opened = await open();
   const table = createHandlerTable();
-  const context: HandlerContext = {
-    db: opened.db,
-    dataDir: options.dataDir,
-    mode: options.mode,
-    schemaVersion: opened.schemaVersion,
-    now,
+  // Until a session is open (locked at start), the context holds a closed connection: any use fails loudly.
+  const context: HandlerContext = { db: closedConnection(), dataDir: options.dataDir, mode: options.mode, schemaVersion: 0, now };
+  let keeper: BackupKeeper | null = null;
+  let firstSession = true;
+  const openSession = async (sessionKeys: readonly DbKey[]): Promise<void> => {
+    keys = sessionKeys;
+    const opened = await open();
+    context.db = opened.db;
+    context.schemaVersion = opened.schemaVersion;
+    // Backups (backup/keeper.ts): one at start, then at an interval while something changes; a restore reopens.
+    keeper = new BackupKeeper({
+      context,
+      nativeBinding: options.nativeBinding,
+      knownSchemaVersion: latestVersion(migrations),
+      reopen: open,
+      intervalMs: options.backupIntervalMs,
+      keys: () => keys,
+    });
+    attachKeeper(context, keeper);
+    try {
+      // A database created just now has nothing to save; unlocking again after a lock takes no new start backup.
+      await keeper.startup(!firstSession || opened.appliedMigrations[0] === 1);
+    } catch (error) {
+      context.db.close();
+      throw error;
+    }
+    firstSession = false;
+    keeper.startInterval();
   };
-  // Backups (backup/keeper.ts): one at start, then at an interval while something changes; a restore reopens.
-  const keeper = new BackupKeeper({
-    context,
-    nativeBinding: options.nativeBinding,
-    knownSchemaVersion: latestVersion(migrations),
-    reopen: open,
-    intervalMs: options.backupIntervalMs,
-  });
-  attachKeeper(context, keeper);
-  try {
-    await keeper.startup(opened.appliedMigrations[0] === 1); // a database created just now has nothing to save
-  } catch (error) {
-    context.db.close();
-    throw error;
-  }
-  keeper.startInterval();
+  const closeSession = (): void => {
+    keeper?.close();
+    if (context.db.open) context.db.close();
+    keys = [];
+  };
+  const lock = new LockController(options.dataDir, { open: openSession, close: closeSession }, options.keychain, options.scryptParams, options.nativeBinding);
+  attachLock(context, lock);
+  if (!lock.locked) await openSession([]);
+  else if (options.passphrase !== undefined) await lock.unlock({ losenord: options.passphrase });
   return {
     dataDir: options.dataDir,
     context,
     dispatch: async (channel, args) => {
-      await keeper.idle();
+      // The lock gate (issue 8, item 9): while locked only app:info and the unlock channels answer.
+      if (lock.locked && !OPEN_WHEN_LOCKED.has(channel)) return { ok: false, error: { code: 'locked', message: LOCKED_MESSAGE } };
+      await keeper?.idle();
       return dispatch(table, context, channel, args);
     },
-    close: () => {
-      keeper.close();
-      if (context.db.open) context.db.close();
-    },
+    close: closeSession,
   };
+}
+
+function closedConnection(): Database {
+  const db = openConnection(':memory:');
+  db.close();
+  return db;
 }

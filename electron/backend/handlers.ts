@@ -5,6 +5,7 @@ import { AppError, INTERNAL_ERROR_MESSAGE, type Reply } from '../../shared/error
 import { describeZodError } from '../../shared/validation';
 import type { HandlerContext } from './context';
 import { translateSqliteError } from './db/errors';
+import { runAudited } from './audit/run';
 
 export type Handler<C extends Channel> = (
   args: ParsedArgsOf<C>,
@@ -49,7 +50,8 @@ export async function dispatch(
   }
   try {
     const handler = table[channel] as (args: unknown, ctx: HandlerContext) => unknown;
-    const value = await handler(parsed.data, ctx);
+    // Audit log (electron/backend/audit/run.ts): the handler's changes and their sealed entries commit together.
+    const value = await runAudited(ctx, channel, parsed.data, () => handler(parsed.data, ctx));
     return { ok: true, value };
   } catch (error) {
     const known = error instanceof AppError ? error : translateSqliteError(error);

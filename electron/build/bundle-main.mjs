@@ -26,9 +26,9 @@ const targets = [
     platform: 'node',
     // Electron 45 ships Node 22.
     target: 'node22',
-    // Loaded at run time: electron by Electron itself, better-sqlite3 because of its native binary.
+    // Loaded at run time: electron by Electron itself, the SQLite driver because of its native binary.
     // Native modules, and pdfkit (reads its font metrics from its own folder at run time), load from node_modules.
-    external: ['electron', 'better-sqlite3', 'better-sqlite3-multiple-ciphers', 'pdfkit', '@resvg/resvg-js'],
+    external: ['electron', 'better-sqlite3-multiple-ciphers', 'pdfkit', '@resvg/resvg-js'],
     // Backend modules that locate files via import.meta keep working in the CommonJS bundle (pointing at main.cjs).
     define: {
       'import.meta.url': '__varvetImportMetaUrl',

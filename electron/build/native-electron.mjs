@@ -1,4 +1,5 @@
-// `npm run build:electron`: builds better-sqlite3 for Electron's ABI into dist/native/electron/better_sqlite3.node.
+// `npm run build:electron`: builds better-sqlite3-multiple-ciphers (better-sqlite3 with SQLite3MultipleCiphers, the
+// encryption at rest) for Electron's ABI into dist/native/electron/better_sqlite3.node.
 // It works on a copy of the package sources in a temp folder, so node_modules/better-sqlite3/build (the Node build
 // that tests, the CLI and browser mode use) is never touched. Offline it skips with a message and exits 0;
 // pass --strict (e.g. for `npm run dist`) to fail instead.
@@ -19,9 +20,9 @@ const COMPILE_TIMEOUT_MS = 15 * 60_000;
 
 const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
 const electronVersion = readJson(path.join(root, 'node_modules', 'electron', 'package.json')).version;
-const sqliteDir = path.join(root, 'node_modules', 'better-sqlite3');
+const sqliteDir = path.join(root, 'node_modules', 'better-sqlite3-multiple-ciphers');
 const sqliteVersion = readJson(path.join(sqliteDir, 'package.json')).version;
-const stamp = { electron: electronVersion, betterSqlite3: sqliteVersion, platform: process.platform, arch: process.arch };
+const stamp = { electron: electronVersion, betterSqlite3MultipleCiphers: sqliteVersion, platform: process.platform, arch: process.arch };
 
 function finish(ok, message) {
   if (ok) {
@@ -88,7 +89,7 @@ if (existsSync(outFile) && existsSync(stampFile) && JSON.stringify(readJson(stam
 const work = mkdtempSync(path.join(os.tmpdir(), 'varvet-native-'));
 // finish() ends the process with process.exit, so the temp copy is removed on exit rather than in a finally.
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
-const pkg = path.join(work, 'better-sqlite3');
+const pkg = path.join(work, 'better-sqlite3-multiple-ciphers');
 for (const entry of ['package.json', 'binding.gyp', 'src', 'deps', 'lib']) {
   cpSync(path.join(sqliteDir, entry), path.join(pkg, entry), { recursive: true });
 }
@@ -102,7 +103,7 @@ const prebuild = await run(
   pkg,
   PREBUILD_TIMEOUT_MS,
 );
-let how = 'förbyggd från better-sqlite3:s releaser';
+let how = 'förbyggd från better-sqlite3-multiple-ciphers releaser';
 if (!prebuild.ok || !existsSync(built)) {
   // 2. Compile against Electron's headers, which node-gyp downloads; check first that they can be reached.
   const headersUrl = `https://electronjs.org/headers/v${electronVersion}/node-v${electronVersion}-headers.tar.gz`;

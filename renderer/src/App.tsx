@@ -7,6 +7,7 @@ import { EleverPage } from './pages/EleverPage';
 import { GatePage } from './pages/GatePage';
 import { ElevHistorikPage } from './pages/ElevHistorikPage';
 import { ImportPage } from './pages/ImportPage';
+import { LoggPage } from './pages/LoggPage';
 import { MotePage } from './pages/MotePage';
 import { MoteSummeringPage } from './pages/MoteSummeringPage';
 import { MotenPage } from './pages/MotenPage';
@@ -15,6 +16,10 @@ import { RegisterPage } from './pages/RegisterPage';
 import { SakerhetskopiorPage } from './pages/SakerhetskopiorPage';
 import { UppfoljningPage } from './pages/UppfoljningPage';
 import { WelcomePage } from './pages/WelcomePage';
+import { LasVakt } from './components/LasVakt';
+import { LasInstallningarPage } from './pages/LasInstallningarPage';
+import { LasPage } from './pages/LasPage';
+import { LasSkyddaPage } from './pages/LasSkyddaPage';
 import { followHistory, useApp, type View } from './store';
 
 function CurrentView({ view }: { view: View }) {
@@ -44,6 +49,10 @@ function CurrentView({ view }: { view: View }) {
       return <UppfoljningPage flik={view.flik} />;
     case 'sakerhetskopior':
       return <SakerhetskopiorPage />;
+    case 'las':
+      return <LasInstallningarPage />;
+    case 'logg':
+      return <LoggPage flik={view.flik} />;
   }
 }
 
@@ -66,9 +75,14 @@ export function App() {
       return <GatePage kind="failed" message={phase.message} corrupt={phase.corrupt ?? false} />;
     case 'welcome':
       return <WelcomePage />;
+    case 'locked':
+      return <LasPage />;
+    case 'protect':
+      return <LasSkyddaPage skola={phase.skola} announce={phase.announce} />;
     case 'ready':
       return (
         <AppFrame>
+          <LasVakt />
           <CurrentView view={view} />
         </AppFrame>
       );

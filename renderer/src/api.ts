@@ -67,6 +67,8 @@ export async function call<C extends Channel>(channel: C, args: ArgsOf<C>): Prom
     if (reply.error.code === 'database_corrupt' && !channel.startsWith('backup:')) {
       window.dispatchEvent(new CustomEvent('varvet:database-corrupt', { detail: reply.error.message }));
     }
+    // Locked meanwhile (idle lock in another window, a restarted host): show the lock screen (lock/session.ts).
+    if (reply.error.code === 'locked' && !channel.startsWith('lock:')) window.dispatchEvent(new CustomEvent('varvet:locked'));
     throw new ApiError(reply.error.code, reply.error.message);
   }
   // The reply's value was produced by this channel's handler; the contract ties the two types together.

@@ -17,7 +17,13 @@ export type View =
   | { name: 'mote'; moteId: number; sektion?: 'utredningar' }
   | { name: 'mote-summering'; moteId: number }
   | { name: 'elevhistorik'; elevId: number }
-  | { name: 'sakerhetskopior' };
+  | { name: 'sakerhetskopior' }
+  | { name: 'las' }
+  | { name: 'logg'; flik: LoggFlik };
+
+/** The tabs of Logg och gallring (issue 8): the audit log and the removal of data about pupils who left. */
+export const LOGG_FLIKAR = ['logg', 'gallring'] as const;
+export type LoggFlik = (typeof LOGG_FLIKAR)[number];
 
 /** The tabs of Uppföljning (ledarhandling 5, 7 and 8, and the reports that leave the app). */
 export const UPPFOLJNING_FLIKAR = ['resultatdialog', 'avstamning', 'arsavslut', 'rapporter'] as const;
@@ -47,7 +53,11 @@ export type Phase =
   | { name: 'no-token'; invalid: boolean }
   | { name: 'failed'; message: string; corrupt?: boolean }
   | { name: 'welcome' }
-  | { name: 'ready' };
+  | { name: 'ready' }
+  /** Encrypted and locked: only the unlock screen (LasPage) is shown. */
+  | { name: 'locked' }
+  /** A new school is open but its data not yet protected: the passphrase set-up (LasSkyddaPage). */
+  | { name: 'protect'; skola: Skola; announce: string };
 
 export interface Status {
   text: string;
@@ -93,7 +103,7 @@ const LEAVE_QUESTION = 'Det finns text som inte är sparad. Vill du lämna sidan
 function isView(value: unknown): value is View {
   if (typeof value !== 'object' || value === null || !('name' in value)) return false;
   if (value.name === 'oversikt' || value.name === 'elever' || value.name === 'import') return true;
-  if (value.name === 'moten' || value.name === 'sakerhetskopior') return true;
+  if (value.name === 'moten' || value.name === 'sakerhetskopior' || value.name === 'las') return true;
   if (value.name === 'mote' || value.name === 'mote-summering') return 'moteId' in value && typeof value.moteId === 'number';
   if (value.name === 'elevhistorik') return 'elevId' in value && typeof value.elevId === 'number';
   if (value.name === 'forberedelse') {
@@ -102,6 +112,7 @@ function isView(value: unknown): value is View {
   if (value.name === 'uppfoljning') {
     return 'flik' in value && (UPPFOLJNING_FLIKAR as readonly unknown[]).includes(value.flik);
   }
+  if (value.name === 'logg') return 'flik' in value && (LOGG_FLIKAR as readonly unknown[]).includes(value.flik);
   if (value.name === 'register') {
     return 'flik' in value && (REGISTER_FLIKAR as readonly unknown[]).includes(value.flik);
   }
@@ -143,7 +154,9 @@ export const useApp = create<AppState>()((set, get) => ({
         set({ phase: { name: 'welcome' } });
       }
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'unauthorized') {
+      if (error instanceof ApiError && error.code === 'locked') {
+        set({ phase: { name: 'locked' } });
+      } else if (error instanceof ApiError && error.code === 'unauthorized') {
         set({ phase: { name: 'no-token', invalid: true } });
       } else {
         set({ phase: { name: 'failed', message: errorText(error), corrupt: error instanceof ApiError && error.code === 'database_corrupt' } });

@@ -17,3 +17,4 @@ export * from './planDiff';
 export * from './arshjul';
 export * from './mote';
 export * from './rapport';
+export * from './gallring';

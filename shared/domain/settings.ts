@@ -50,6 +50,11 @@ export const skolInstallningarSchema = z.object({
   tidigSkala: tidigSkalaSchema.prefault({}),
   /** How many betygskriterier per subject the resultatdialog summary shows. */
   kriterierPerAmne: heltal('Antal betygskriterier per ämne', 1, 20).default(5),
+  /** Minutes without keyboard or mouse before the app locks (issue 8, item 9). */
+  lasEfterMinuter: heltal('Minuter innan Varvet låses', 1, 120).default(10),
+  /** Gallring: years after a pupil left before their data is removed (shared/domain/gallring.ts; the kommun's
+   *  dokumenthanteringsplan decides — 3 years is a common rule for elevhälsa-near working material). */
+  gallringAr: heltal('År efter att eleven slutat innan gallring', 1, 10).default(3),
 });
 
 export type SkolInstallningar = z.infer<typeof skolInstallningarSchema>;

@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import { DatabaseConstructor as BetterSqlite3 } from '../../electron/backend/db/driver';
 import { describe, expect, it } from 'vitest';
 import type { BackupInfo, BackupList, RestoreResult } from '../../shared/channels/backup';
 import { createBackend, type Backend } from '../../electron/backend/backend';

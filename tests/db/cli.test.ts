@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { DatabaseConstructor as Database } from '../../electron/backend/db/driver';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../electron/cli/main';
 import { databasePath } from '../../electron/backend/paths';

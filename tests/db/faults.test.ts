@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import { DatabaseConstructor as BetterSqlite3 } from '../../electron/backend/db/driver';
 import { describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../electron/backend/backend';
 import { databasePath } from '../../electron/backend/paths';

@@ -2,7 +2,7 @@
 // non-zero exit when it refuses. Also the 50,000-row timing (printed for the bench; no timing assertion).
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { DatabaseConstructor as Database } from '../../electron/backend/db/driver';
 import { describe, expect, it } from 'vitest';
 import { databasePath } from '../../electron/backend/paths';
 import { main } from '../../electron/cli/main';

@@ -59,7 +59,8 @@ export function dumpHash(db: Database, withHistory = true): string {
   const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
   const hash = crypto.createHash('sha256');
   for (const t of tables) {
-    if (!withHistory && t.startsWith('import_')) continue;
+    // The audit log (issue 8) is history too: an import that changes no data still records its run there.
+    if (!withHistory && (t.startsWith('import_') || t.startsWith('audit_'))) continue;
     // Names come from sqlite_master of our own database.
     const rows = (db.prepare(`SELECT * FROM "${t}"`).all() as unknown[]).map((r) => JSON.stringify(r)).sort();
     hash.update(`${t}\n${rows.join('\n')}\n`);

@@ -2,7 +2,8 @@
 // (1) at version N−1 the database is filled with realistic rows (tests/support/rowBuilder.ts), migration N runs,
 // and every pre-existing table keeps every row and every column value; (2) a failure injected inside migration N
 // (after its first statement, and after its last) leaves the database exactly as before, schema and all.
-import BetterSqlite3, { type Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
+import { DatabaseConstructor as BetterSqlite3 } from '../../electron/backend/db/driver';
 import { describe, expect, it } from 'vitest';
 import { applyMigrations, loadMigrations, schemaVersion, type Migration } from '../../electron/backend/db/migrations';
 import { buildRows, userTables } from '../support/rowBuilder';

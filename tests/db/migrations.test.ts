@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import { DatabaseConstructor as BetterSqlite3 } from '../../electron/backend/db/driver';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors';
 import { applyMigrations, loadMigrations, type Migration } from '../../electron/backend/db/migrations';

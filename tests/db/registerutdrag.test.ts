@@ -2,7 +2,8 @@
 // row (effektbedomning → insats, resultat_kriterium → resultat) — is in the export, checked against the schema
 // itself: sqlite_schema + PRAGMA foreign_key_list for every table, so a table added later is covered too.
 import path from 'node:path';
-import BetterSqlite3, { type Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
+import { DatabaseConstructor as BetterSqlite3 } from '../../electron/backend/db/driver';
 import { describe, expect, it } from 'vitest';
 import { applyMigrations, loadMigrations } from '../../electron/backend/db/migrations';
 import { buildRegisterutdrag, type Rad } from '../../electron/backend/export/registerutdrag';

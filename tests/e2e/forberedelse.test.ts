@@ -54,6 +54,7 @@ describe('förberedelse', () => {
     await welcome.waitUntilShown();
     await welcome.fillNySkola({ namn: 'Björkhagens skola', startdatum: '2026-08-17', slutdatum: '2027-06-11' });
     await welcome.submitNySkola();
+    await welcome.skipProtection();
     await new OversiktPage(page).waitUntilShown();
 
     const f = new ForberedelsePage(page);

@@ -49,6 +49,7 @@ describe('första start', () => {
 
     await welcome.openDemo();
     await textMatching(welcome.demoButton(), /Skapar demoskolan…|Öppna demoskola/);
+    await welcome.skipProtection();
     const oversikt = new OversiktPage(page);
     await oversikt.waitUntilShown();
 

@@ -51,6 +51,7 @@ describe('ny skola', () => {
     // Corrected dates create the school and open Översikt.
     await welcome.fillNySkola({ namn: 'Björkhagens skola', startdatum: '2027-08-23', slutdatum: '2028-06-09' });
     await welcome.submitNySkola();
+    await welcome.skipProtection();
     await new OversiktPage(page).waitUntilShown();
     const skola = (await callApi(host, 'skola:get')) as { ok: true; value: { namn: string } };
     expect(skola.value.namn).toBe('Björkhagens skola');

@@ -40,6 +40,7 @@ describe('uppföljning: resultatdialog, avstämning, årsavslut och rapporter', 
     const welcome = new WelcomePage(session.page);
     await welcome.waitUntilShown();
     await welcome.openDemo();
+    await welcome.skipProtection();
     await session.page.getByRole('heading', { name: 'Skolan i siffror' }).waitFor({ timeout: 60_000 });
   });
 

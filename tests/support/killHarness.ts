@@ -6,9 +6,11 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { isBuiltin } from 'node:module';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import { DatabaseConstructor as BetterSqlite3 } from '../../electron/backend/db/driver';
 import { build, type Plugin } from 'esbuild';
 import { listBackupsIn } from '../../electron/backend/backup/list';
+import { hasAudit } from '../../electron/backend/audit/seal';
+import { verifyAuditChain } from '../../electron/backend/audit/verify';
 import { backupDir, databasePath } from '../../electron/backend/paths';
 import { REPO_ROOT } from './tmp';
 
@@ -78,7 +80,7 @@ export async function buildWriter(): Promise<string> {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    plugins: [writerPackages(['zod', 'date-fns'], ['better-sqlite3'])],
+    plugins: [writerPackages(['zod', 'date-fns'], ['better-sqlite3', 'better-sqlite3-multiple-ciphers'])],
     outfile,
     minify: true,
     logLevel: 'silent',
@@ -150,6 +152,12 @@ function verify(dataDir: string, exp: Expectations, inflight: Line | null, check
     const integrity = db.pragma('integrity_check', { simple: true });
     if (integrity !== 'ok') problems.push(`integrity_check: ${String(integrity)}`);
     if ((db.pragma('foreign_key_check') as unknown[]).length > 0) problems.push('foreign_key_check found orphans');
+    // Audit log (issue 8): every committed change has its sealed entry — the writer's channels are all synchronous.
+    if (hasAudit(db)) {
+      const chain = verifyAuditChain(db);
+      if (!chain.ok) problems.push(`audit chain broken at ${chain.firstBroken?.id}: ${chain.firstBroken?.reason}`);
+      if (chain.unsealed > 0) problems.push(`${chain.unsealed} audit entries committed without their seal`);
+    }
     const stored = new Map<string, string>();
     for (const [table, column] of Object.entries(COLUMNS)) {
       for (const row of db.prepare(`SELECT id, ${column} AS v FROM ${table}`).all() as { id: number; v: string }[]) {

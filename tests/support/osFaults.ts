@@ -34,7 +34,7 @@ export function makeImmutable(file: string): (() => void) | null {
 /** Another process that holds an exclusive lock on the database until released. */
 export async function holdExclusiveLock(file: string): Promise<{ release: () => Promise<void> }> {
   const script = `
-    const Database = require('better-sqlite3');
+    const Database = require('better-sqlite3-multiple-ciphers');
     const db = new Database(process.argv[1]);
     db.exec('BEGIN EXCLUSIVE');
     db.prepare('CREATE TABLE IF NOT EXISTS laas_test (x)').run();

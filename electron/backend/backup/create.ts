@@ -1,12 +1,13 @@
 // Writing a backup: SQLite's online backup API (never a file copy) into a temporary name, verified (quick_check
 // and every table's row count equal to the source's), fsynced, then renamed into place with a sidecar JSON.
-// Every backup of the app goes through writeBackup, so a later encryption step has one place to extend.
+// Every backup of the app goes through backupTo; on an encrypted database it is written with the same key.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { BackupInfo, BackupReason } from '../../../shared/channels/backup';
 import { AppError } from '../../../shared/errors';
+import { keyOf } from '../db/driver';
 import { backupDir as backupDirOf } from '../paths';
 import { backupFileName, sidecarName, TEMP_SUFFIX } from './names';
 import { pruneBackups } from './list';
@@ -84,10 +85,17 @@ export async function backupTo(db: Database, outFile: string, nativeBinding?: st
     let check: FileCheck | null = null;
     for (let attempt = 0; attempt < ATTEMPTS && !check; attempt++) {
       removeQuietly(tmp);
-      await db.backup(tmp, { progress: () => ALL_PAGES });
+      // The backup API cannot key its target; VACUUM INTO writes a consistent snapshot with the source's key.
+      const key = keyOf(db);
+      if (key) {
+        // VACUUM cannot run inside a transaction (the audit hook holds one around a handler's synchronous part).
+        for (let waits = 0; db.inTransaction && waits < 1000; waits++) await new Promise((resolve) => setImmediate(resolve));
+        db.prepare('VACUUM INTO ?').run(tmp);
+      }
+      else await db.backup(tmp, { progress: () => ALL_PAGES });
       // Counted in the same tick the copy finished: nothing else can have written in between.
       const source = tableCounts(db);
-      const copy = sealAndCheck(tmp, nativeBinding);
+      const copy = sealAndCheck(tmp, nativeBinding, key);
       if (!copy.ok) {
         throw new AppError('database_corrupt', 'Databasen är skadad, så säkerhetskopian av den blev inte hel. Återställ en säkerhetskopia från mappen "backups" i datamappen.');
       }

@@ -7,6 +7,7 @@ import type { Database } from 'better-sqlite3';
 import type { BackupInfo, BackupReason, RestoreResult } from '../../../shared/channels/backup';
 import { AppError } from '../../../shared/errors';
 import type { HandlerContext } from '../context';
+import type { DbKey } from '../db/driver';
 import { translateSqliteError } from '../db/errors';
 import { backupDir, databasePath } from '../paths';
 import { createBackup } from './create';
@@ -27,6 +28,8 @@ export interface KeeperOptions {
   /** null: no interval timer (tests, CLI). */
   intervalMs?: number | null;
   log?: (message: string, error: unknown) => void;
+  /** The keyring (current key first) when the database is encrypted; restores need it for older backups. */
+  keys?: () => readonly DbKey[];
 }
 
 function totalChanges(db: Database): number {
@@ -130,7 +133,8 @@ export class BackupKeeper {
     const target = listBackupsIn(dir).find((b) => b.file === file);
     if (!target) throw new AppError('not_found', 'Säkerhetskopian finns inte i mappen "backups".');
     const full = path.join(dir, file);
-    const check = checkBackupFile(full, this.options.nativeBinding);
+    const keys = this.options.keys?.() ?? [];
+    const check = checkBackupFile(full, this.options.nativeBinding, keys);
     if (check.schemaVersion > this.options.knownSchemaVersion) {
       throw new AppError('database_newer', 'Säkerhetskopian har gjorts av en nyare version av Varvet och kan inte återställas här. Ingenting har ändrats.');
     }
@@ -149,7 +153,7 @@ export class BackupKeeper {
       this.ctx.db.close();
       const damaged = undo ? null : moveAside(live, this.ctx.now());
       try {
-        await copyBackupOver(full, live, this.options.nativeBinding);
+        await copyBackupOver(full, live, this.options.nativeBinding, keys);
       } catch (error) {
         if (damaged) restoreAside(damaged, live);
         await this.reattach(); // the live file was not touched: carry on with it
@@ -159,7 +163,7 @@ export class BackupKeeper {
         await this.reattach();
       } catch (error) {
         // The restored file would not open: put the state from just before back and report it.
-        if (undo) await copyBackupOver(path.join(dir, undo.file), live, this.options.nativeBinding);
+        if (undo) await copyBackupOver(path.join(dir, undo.file), live, this.options.nativeBinding, keys);
         else if (damaged) restoreAside(damaged, live);
         await this.reattach().catch(() => undefined);
         throw error instanceof AppError

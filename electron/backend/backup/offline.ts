@@ -3,7 +3,8 @@
 // backup if it opens, else by moving the damaged file aside — so nothing is ever thrown away.
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
+import { openConnection, type DbKey } from '../db/driver';
 import type { BackupInfo } from '../../../shared/channels/backup';
 import { AppError } from '../../../shared/errors';
 import { translateSqliteError } from '../db/errors';
@@ -14,15 +15,15 @@ import { backupStamp } from './names';
 import { checkBackupFile, copyBackupOver } from './restore';
 
 /** A verified copy of the data folder's database in `outFile` (which must not exist). */
-export async function backupDataDir(dataDir: string, outFile: string): Promise<{ file: string; counts: Record<string, number> }> {
+export async function backupDataDir(dataDir: string, outFile: string, keys: readonly DbKey[] = []): Promise<{ file: string; counts: Record<string, number> }> {
   const live = databasePath(dataDir);
   if (!fs.existsSync(live)) throw new AppError('not_found', `Det finns ingen databas i ${dataDir}.`);
   const out = path.resolve(outFile);
   if (fs.existsSync(out)) throw new AppError('conflict', `Filen ${out} finns redan. Välj ett annat namn.`);
   if (!fs.existsSync(path.dirname(out))) throw new AppError('not_found', `Mappen ${path.dirname(out)} finns inte.`);
-  let db: BetterSqlite3.Database | null = null;
+  let db: Database | null = null;
   try {
-    db = new BetterSqlite3(live, { readonly: true, fileMustExist: true });
+    db = openConnection(live, { readonly: true, fileMustExist: true }, keys[0]);
     const check = await backupTo(db, out);
     return { file: out, counts: check.counts };
   } catch (error) {
@@ -48,17 +49,17 @@ export interface OfflineRestore {
   damaged: string | null;
 }
 
-export async function restoreDataDir(dataDir: string, backupFile: string, now: () => Date = () => new Date()): Promise<OfflineRestore> {
-  checkBackupFile(backupFile);
+export async function restoreDataDir(dataDir: string, backupFile: string, now: () => Date = () => new Date(), keys: readonly DbKey[] = []): Promise<OfflineRestore> {
+  checkBackupFile(backupFile, undefined, keys);
   const live = databasePath(dataDir);
   fs.mkdirSync(dataDir, { recursive: true });
   let undo: BackupInfo | null = null;
   let damaged: string | null = null;
   if (fs.existsSync(live)) {
-    let db: BetterSqlite3.Database | null = null;
+    let db: Database | null = null;
     let sound = false;
     try {
-      db = new BetterSqlite3(live, { fileMustExist: true, timeout: 0 });
+      db = openConnection(live, { fileMustExist: true, timeout: 0 }, keys[0]);
       // Another Varvet with this folder open holds it; replacing the file under it would lose its writes.
       try {
         db.exec('BEGIN IMMEDIATE; ROLLBACK;');
@@ -83,7 +84,7 @@ export async function restoreDataDir(dataDir: string, backupFile: string, now: (
       for (const suffix of ['-wal', '-shm']) if (fs.existsSync(live + suffix)) fs.renameSync(live + suffix, damaged + suffix);
     }
   }
-  await copyBackupOver(backupFile, live);
+  await copyBackupOver(backupFile, live, undefined, keys);
   return { undo, damaged };
 }
 

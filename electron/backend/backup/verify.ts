@@ -1,6 +1,7 @@
 // Checking a database file: quick_check and the row count of every table. Used on every backup written and on the
 // file that a restore is about to put in place.
-import BetterSqlite3, { type Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
+import { openConnection, type DbKey } from '../db/driver';
 
 export type TableCounts = Record<string, number>;
 
@@ -31,8 +32,8 @@ export interface FileCheck {
  * Opens the file read-write (so a WAL-mode copy can be turned into one self-contained file), switches it to
  * journal_mode=DELETE and checks it. A backup must be a single file that opens anywhere without -wal/-shm.
  */
-export function sealAndCheck(file: string, nativeBinding?: string): FileCheck {
-  const db = new BetterSqlite3(file, { fileMustExist: true, nativeBinding });
+export function sealAndCheck(file: string, nativeBinding?: string, key?: DbKey | null): FileCheck {
+  const db = openConnection(file, { fileMustExist: true, nativeBinding }, key);
   try {
     db.pragma('journal_mode = DELETE');
     return checkOpen(db);

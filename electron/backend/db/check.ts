@@ -1,10 +1,13 @@
 // A read-only health check of a database file: integrity, foreign keys, schema version and row counts.
 // It never writes, so it is safe on a file that something else has open or that is damaged.
 import fs from 'node:fs';
-import BetterSqlite3, { type Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
+import { openConnection, type DbKey } from './driver';
 import { translateSqliteError } from './errors';
 import { latestVersion, loadMigrations, schemaVersion } from './migrations';
 import { newerSchemaMessage } from './open';
+import { hasAudit } from '../audit/seal';
+import { verifyAuditChain, type ChainReport } from '../audit/verify';
 
 export interface CheckReport {
   file: string;
@@ -14,6 +17,8 @@ export interface CheckReport {
   integrity: string[];
   foreignKeyProblems: number;
   tables: Record<string, number>;
+  /** The audit log's hash chain (null below schema version 7). */
+  audit: ChainReport | null;
   /** Anything here makes the database unsound. */
   problems: string[];
   /** Worth knowing, but not a fault (e.g. an upgrade pending on next start). */
@@ -31,7 +36,7 @@ function countTables(db: Database): Record<string, number> {
   return counts;
 }
 
-export function checkDatabase(file: string, migrationsDir?: string): CheckReport {
+export function checkDatabase(file: string, migrationsDir?: string, key?: DbKey | null): CheckReport {
   const expected = latestVersion(loadMigrations(migrationsDir));
   const report: CheckReport = {
     file,
@@ -41,6 +46,7 @@ export function checkDatabase(file: string, migrationsDir?: string): CheckReport
     integrity: [],
     foreignKeyProblems: 0,
     tables: {},
+    audit: null,
     problems: [],
     notes: [],
   };
@@ -50,7 +56,7 @@ export function checkDatabase(file: string, migrationsDir?: string): CheckReport
   }
   let db: Database | null = null;
   try {
-    db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+    db = openConnection(file, { readonly: true, fileMustExist: true }, key);
     report.schemaVersion = schemaVersion(db);
     const rows = db.pragma('integrity_check') as { integrity_check: string }[];
     report.integrity = rows.map((r) => r.integrity_check);
@@ -62,6 +68,12 @@ export function checkDatabase(file: string, migrationsDir?: string): CheckReport
       report.notes.push(`Databasen har schemaversion ${report.schemaVersion} och uppgraderas till ${expected} nästa gång Varvet öppnar den.`);
     }
     report.tables = countTables(db);
+    if (hasAudit(db)) {
+      report.audit = verifyAuditChain(db);
+      const a = report.audit;
+      if (!a.ok) report.problems.push(`Loggkedjan är bruten vid post ${a.firstBroken?.id ?? '?'}: ${a.firstBroken?.reason ?? 'okänt fel'}. Loggen kan ha ändrats utanför Varvet.`);
+      else if (a.unsealed > 0) report.notes.push(`${a.unsealed} loggposter väntar på försegling; det sker nästa gång Varvet ändrar något.`);
+    }
   } catch (error) {
     const known = translateSqliteError(error, file);
     report.problems.push(known ? known.message : `Databasen kunde inte läsas: ${file}.`);

@@ -1,9 +1,10 @@
 // The one place that opens the database and sets its pragmas. Everything else receives an open connection.
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3, { type Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
 import { writeBackup } from '../backup/create';
+import { openConnection, type DbKey } from './driver';
 import { translateSqliteError } from './errors';
 import { applyMigrations, latestVersion, loadMigrations, schemaVersion, type Migration } from './migrations';
 
@@ -15,6 +16,8 @@ export interface OpenDatabaseOptions {
   now?: () => Date;
   /** How long a write waits for another program's lock before failing (default 5000 ms). */
   busyTimeoutMs?: number | undefined;
+  /** The database key (encryption at rest); absent or null for an unencrypted database. */
+  key?: DbKey | null | undefined;
 }
 
 export interface OpenedDatabase {
@@ -29,14 +32,16 @@ export function setPragmas(db: Database, busyTimeoutMs = 5000): void {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
+  // Gallring (issue 8): deleted content is overwritten with zeros, not left in free pages of the file.
+  db.pragma('secure_delete = ON');
   db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
 }
 
 /** Reads the schema version without writing anything (read-only connection), or throws a Swedish AppError. */
-export function inspectDatabase(file: string, nativeBinding?: string): { version: number } {
+export function inspectDatabase(file: string, nativeBinding?: string, key?: DbKey | null): { version: number } {
   let probe: Database | null = null;
   try {
-    probe = new BetterSqlite3(file, { readonly: true, fileMustExist: true, nativeBinding });
+    probe = openConnection(file, { readonly: true, fileMustExist: true, nativeBinding }, key);
     const version = schemaVersion(probe);
     // Reading the schema forces SQLite to parse page 1 and the schema table: garbage fails here.
     probe.prepare('SELECT count(*) FROM sqlite_schema').get();
@@ -62,7 +67,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
   const exists = fs.existsSync(options.file) && fs.statSync(options.file).size > 0;
 
   if (exists) {
-    const { version } = inspectDatabase(options.file, options.nativeBinding);
+    const { version } = inspectDatabase(options.file, options.nativeBinding, options.key);
     if (version > known) throw new AppError('database_newer', newerSchemaMessage(version, known));
   } else {
     fs.mkdirSync(path.dirname(options.file), { recursive: true });
@@ -70,7 +75,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
 
   let db: Database;
   try {
-    db = new BetterSqlite3(options.file, { nativeBinding: options.nativeBinding });
+    db = openConnection(options.file, { nativeBinding: options.nativeBinding }, options.key);
     setPragmas(db, options.busyTimeoutMs);
   } catch (error) {
     throw translateSqliteError(error, options.file) ?? error;

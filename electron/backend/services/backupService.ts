@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { DataLocation, DataMoveResult } from '../../../shared/channels/backup';
 import { AppError } from '../../../shared/errors';
 import { backupFailure, backupTo, keeperOf, listBackups } from '../backup/index';
+import { copyKeyFile } from '../lock/keyFile';
 import type { HandlerContext } from '../context';
 import { assessDataLocation, readMounts } from '../dataLocation';
 import type { HandlerPart } from '../handlers';
@@ -27,6 +28,7 @@ export async function moveDataTo(ctx: HandlerContext, to: string): Promise<DataM
   } catch (error) {
     throw backupFailure(error);
   }
+  copyKeyFile(ctx.dataDir, target); // an encrypted copy needs its nyckel.json (lock/keyFile.ts)
   await backupTo(ctx.db, file);
   const instruction =
     `En kopia av databasen finns nu i ${target}. Avsluta Varvet och starta det med den nya mappen ` +

@@ -1,15 +1,17 @@
 // `varvet check`: is the database sound? Exit code 0 only when it is.
 import { parseArgs } from 'node:util';
 import { checkDatabase } from '../../backend/db/check';
+import { cliKeys } from '../../backend/lock/cli';
 import { databasePath, resolveDataDir } from '../../backend/paths';
 import type { CliCommand } from '../types';
 
 export const checkCommand: CliCommand = {
-  summary: 'Kontrollerar databasen: integritet, schemaversion och antal rader per tabell.',
+  summary: 'Kontrollerar databasen: integritet, schemaversion, loggkedjan och antal rader per tabell.',
   usage: 'varvet check [--data MAPP] [--json]',
   async run(argv, io) {
     const { values } = parseArgs({ args: argv, options: { data: { type: 'string' }, json: { type: 'boolean' } } });
-    const report = checkDatabase(databasePath(resolveDataDir({ explicit: values.data })));
+    const dataDir = resolveDataDir({ explicit: values.data });
+    const report = checkDatabase(databasePath(dataDir), undefined, (await cliKeys(dataDir))[0] ?? null);
     if (values.json) {
       io.out(JSON.stringify(report, null, 2));
       return report.sound ? 0 : 1;
@@ -18,6 +20,7 @@ export const checkCommand: CliCommand = {
     io.out(`Schemaversion: ${report.schemaVersion ?? 'okänd'} (den här versionen av Varvet: ${report.expectedSchemaVersion})`);
     io.out(`Integritet: ${report.integrity.length ? report.integrity.slice(0, 5).join('; ') : 'kunde inte kontrolleras'}`);
     for (const [table, count] of Object.entries(report.tables)) io.out(`  ${table.padEnd(24)} ${count}`);
+    if (report.audit?.ok) io.out(`Loggkedjan är hel (${report.audit.entries} poster).`);
     for (const note of report.notes) io.out(note);
     for (const problem of report.problems) io.err(problem);
     io.out(report.sound ? 'Databasen är hel.' : 'Databasen är inte hel.');

@@ -3,10 +3,12 @@ import { parseArgs } from 'node:util';
 import { DEMO_SIZES, type DemoSize } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { openDatabase } from '../../backend/db/open';
+import { cliKeys } from '../../backend/lock/cli';
 import { generateDemo } from '../../backend/demo/generate';
 import { backupDir, databasePath, resolveDataDir } from '../../backend/paths';
 import { getSkola } from '../../backend/services/skola';
 import type { CliCommand } from '../types';
+import { sealCli } from '../../backend/audit/cli';
 
 const USAGE = 'varvet demo [--data MAPP] [--size s|m|l|xl]';
 
@@ -38,13 +40,14 @@ export const demoCommand: CliCommand = {
       throw new AppError('invalid_argument', `Storleken "${size}" finns inte; välj s, m, l eller xl. Användning: ${USAGE}`);
     }
     const dataDir = resolveDataDir({ explicit: values.data });
-    const { db } = await openDatabase({ file: databasePath(dataDir), backupDir: backupDir(dataDir) });
+    const { db } = await openDatabase({ file: databasePath(dataDir), backupDir: backupDir(dataDir), key: (await cliKeys(dataDir))[0] ?? null });
     try {
       if (getSkola(db)) {
         throw new AppError('conflict', `Det finns redan en skola i ${databasePath(dataDir)}. Välj en tom datamapp med --data för demoskolan.`);
       }
       const start = performance.now();
       const summary = generateDemo(db, { size, now: new Date() });
+      sealCli(db, 'cli:demo'); // audit log (issue 8)
       const sekunder = ((performance.now() - start) / 1000).toFixed(1).replace('.', ',');
       io.out(`Demoskolan är skapad: ${STORLEK_TEXT[size]}, på ${sekunder} sekunder.`);
       io.out(`Databas: ${databasePath(dataDir)}`);

@@ -6,6 +6,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { toIsoDate } from '../../../shared/calendar';
 import { AppError } from '../../../shared/errors';
 import { openDatabase } from '../../backend/db/open';
+import { cliKeys } from '../../backend/lock/cli';
 import type { Database } from 'better-sqlite3';
 import type { DocumentFormat } from '../../backend/export/document';
 import { loadPlanDokument, renderPlan } from '../../backend/export/planExport';
@@ -14,6 +15,7 @@ import { arsrapportTarget, registerutdragTarget } from '../../backend/export/rap
 import { backupDir, databasePath, resolveDataDir } from '../../backend/paths';
 import { getSkola } from '../../backend/services/skola';
 import type { CliCommand } from '../types';
+import { logCliExport } from '../../backend/audit/cli';
 
 type Values = Record<string, string | boolean | undefined>;
 
@@ -72,7 +74,7 @@ export const exportCommand: CliCommand = {
     const formats = target.formats ?? ['pdf', 'docx'];
     if (!formats.some((f) => f === format)) throw new AppError('invalid_argument', `Formatet ska vara ${formats.join(' eller ')}, inte "${String(format)}".`);
     const dataDir = resolveDataDir({ explicit: typeof values.data === 'string' ? values.data : undefined });
-    const { db } = await openDatabase({ file: databasePath(dataDir), backupDir: backupDir(dataDir) });
+    const { db } = await openDatabase({ file: databasePath(dataDir), backupDir: backupDir(dataDir), key: (await cliKeys(dataDir))[0] ?? null });
     try {
       if (!getSkola(db)) throw new AppError('not_found', `Det finns ingen skola i ${databasePath(dataDir)}.`);
       const now = new Date();
@@ -80,6 +82,7 @@ export const exportCommand: CliCommand = {
       const result = await target.run({ db, today: toIsoDate(now), now, format: format as DocumentFormat, values });
       const out = path.resolve(typeof values.out === 'string' ? values.out : result.filnamn);
       fs.writeFileSync(out, result.data);
+      logCliExport(db, what, String(format), values); // audit log: an E entry (issue 8)
       io.out(`Skrev ${out} (${Math.round(result.data.length / 1024)} kB).`);
       return 0;
     } finally {

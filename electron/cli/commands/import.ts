@@ -9,11 +9,13 @@ import { proposeMapping } from '../../../shared/import/headers';
 import type { ImportResult } from '../../../shared/import/types';
 import { isRealIsoDate } from '../../../shared/validation';
 import { openDatabase } from '../../backend/db/open';
+import { cliKeys } from '../../backend/lock/cli';
 import { findMapping, saveMapping } from '../../backend/import/history';
 import { parseFile } from '../../backend/import/parse';
 import { backupDir, databasePath, resolveDataDir } from '../../backend/paths';
 import { importFile } from '../../backend/services/importService';
 import type { CliCommand, CliIo } from '../types';
+import { sealCli } from '../../backend/audit/cli';
 
 const USAGE =
   'varvet import <elever|personal|grupper|undervisning|resultat> FIL [--data MAPP] [--mapping NAMN] [--spara-mapping NAMN] [--blad NAMN] [--tillfalle NAMN --datum ÅÅÅÅ-MM-DD] [--bara-giltiga] [--dry-run] [--json]';
@@ -64,7 +66,7 @@ export const importCommand: CliCommand = {
 
     const bytes = new Uint8Array(fs.readFileSync(file));
     const dataDir = resolveDataDir({ explicit: values.data });
-    const { db } = await openDatabase({ file: databasePath(dataDir), backupDir: backupDir(dataDir) });
+    const { db } = await openDatabase({ file: databasePath(dataDir), backupDir: backupDir(dataDir), key: (await cliKeys(dataDir))[0] ?? null });
     try {
       const table = await parseFile(bytes, values.blad ?? null);
       const k: ImportKind = kind;
@@ -83,6 +85,7 @@ export const importCommand: CliCommand = {
         table,
       );
       if (values['spara-mapping'] && !result.refused) saveMapping(db, values['spara-mapping'], k, mapping, now().toISOString());
+      sealCli(db, 'cli:import'); // audit log (issue 8)
       if (values.json) io.out(JSON.stringify(result, null, 2));
       else printResult(io, result, fileName);
       return result.refused ? 1 : 0;

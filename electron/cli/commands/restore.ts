@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { AppError } from '../../../shared/errors';
 import { resolveBackupFile, restoreDataDir } from '../../backend/backup/index';
+import { cliKeys } from '../../backend/lock/cli';
 import { resolveDataDir } from '../../backend/paths';
 import type { CliCommand } from '../types';
 
@@ -14,7 +15,7 @@ export const restoreCommand: CliCommand = {
     const file = positionals[0];
     if (!file || positionals.length > 1) throw new AppError('invalid_argument', `Ange en säkerhetskopia att återställa. Användning: ${this.usage}`);
     const dataDir = resolveDataDir({ explicit: values.data });
-    const result = await restoreDataDir(dataDir, resolveBackupFile(dataDir, file));
+    const result = await restoreDataDir(dataDir, resolveBackupFile(dataDir, file), undefined, await cliKeys(dataDir));
     io.out(`Säkerhetskopian är återställd i ${dataDir}.`);
     if (result.undo) io.out(`Läget före återställningen sparades som backups/${result.undo.file}; återställ den för att ångra.`);
     if (result.damaged) io.out(`Den skadade databasen flyttades till ${result.damaged}.`);

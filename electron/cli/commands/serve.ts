@@ -6,6 +6,7 @@ import { createBackend } from '../../backend/backend';
 import { wayOut } from '../../backend/backup/index';
 import { startServer } from '../../backend/http/server';
 import { resolveDataDir } from '../../backend/paths';
+import { lockOf } from '../../backend/services/lockService';
 import type { CliCommand } from '../types';
 
 export function rendererDir(): string {
@@ -47,6 +48,8 @@ export const serveCommand: CliCommand = {
       throw new AppError('database_unavailable', inUse ? `Porten ${port} används redan. Välj en annan med --port.` : 'Webbservern kunde inte startas.');
     }
     io.out(`Varvet körs i webbläsarläge. Data: ${dataDir}`);
+    // An encrypted folder starts locked (never unlocked from argv or the environment here): the page asks.
+    if (lockOf(backend.context).locked) io.out('Databasen är krypterad och låst. Lås upp den i webbläsaren med ditt lösenord.');
     io.out(`Öppna den här adressen i webbläsaren (den innehåller din åtkomstnyckel):\n  ${server.openUrl}`);
     io.out('Avsluta med Ctrl+C.');
     const running = server;

@@ -2,6 +2,8 @@
 import type { ReactNode } from 'react';
 import { useApp, type View } from '../store';
 import { Kbd } from './Kbd';
+import { LasBanner } from './LasBanner';
+import { LasMeny } from './LasMeny';
 import { StatusLine } from './StatusLine';
 import { useGlobalShortcuts } from './useShortcuts';
 
@@ -23,6 +25,7 @@ const NAV: NavItem[] = [
   // A soft hyphen lets the long word wrap in the narrow sidebar instead of pushing the shortcut hints out.
   { label: 'Säkerhets\u00adkopior', view: { name: 'sakerhetskopior' }, covers: ['sakerhetskopior'], digit: '7' },
   { label: 'Uppföljning', view: { name: 'uppfoljning', flik: 'resultatdialog' }, covers: ['uppfoljning'], digit: '8' },
+  { label: 'Logg och gallring', view: { name: 'logg', flik: 'logg' }, covers: ['logg'], digit: '9' },
 ];
 
 export function AppFrame({ children }: { children: ReactNode }) {
@@ -63,10 +66,12 @@ export function AppFrame({ children }: { children: ReactNode }) {
           <p>
             <Kbd keys={['Ctrl', 'F']} /> eller <Kbd keys={['/']} /> sök elev
           </p>
+          <LasMeny />
         </div>
       </nav>
       <main id="main" className="main" tabIndex={-1}>
         <StatusLine />
+        {view.name === 'oversikt' && <LasBanner />}
         {children}
       </main>
     </div>

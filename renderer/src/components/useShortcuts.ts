@@ -27,6 +27,7 @@ export function useGlobalShortcuts(): void {
         else if (e.code === 'Digit6') navigate({ name: 'import' });
         else if (e.code === 'Digit7') navigate({ name: 'sakerhetskopior' });
         else if (e.code === 'Digit8' && view.name !== 'uppfoljning') navigate({ name: 'uppfoljning', flik: 'resultatdialog' });
+        else if (e.code === 'Digit9' && view.name !== 'logg') navigate({ name: 'logg', flik: 'logg' });
         else if (e.key === 'ArrowLeft' && view.name === 'elev') navigate({ name: 'elever' });
         else return;
         e.preventDefault();

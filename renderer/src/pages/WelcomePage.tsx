@@ -5,19 +5,15 @@ import { call, errorText } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { NySkolaForm } from '../components/NySkolaForm';
 import { useFocusOnMount } from '../components/useFocusOnMount';
-import { useApp } from '../store';
+import { enterNewSchool } from '../lock/session';
 
 export function WelcomePage() {
-  const enterSchool = useApp((s) => s.enterSchool);
-  const announce = useApp((s) => s.announce);
   const [busy, setBusy] = useState<'skola' | 'demo' | null>(null);
   const [demoError, setDemoError] = useState<string | null>(null);
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
 
-  const opened = (skola: Skola, text: string) => {
-    enterSchool(skola);
-    announce(text);
-  };
+  // The passphrase set-up comes first, unless the data is already protected (lock/session.ts).
+  const opened = (skola: Skola, text: string) => void enterNewSchool(skola, text);
 
   const openDemo = async () => {
     setDemoError(null);

@@ -30,6 +30,13 @@ export class WelcomePage {
     await this.page.getByRole('button', { name: 'Skapa skolan' }).click();
   }
 
+  /** After a school is created: "Skydda elevuppgifterna" → Hoppa över → Fortsätt utan lösenord (tests not about the lock). */
+  async skipProtection(): Promise<void> {
+    await this.page.getByRole('heading', { name: 'Skydda elevuppgifterna', level: 1 }).waitFor({ timeout: 60_000 });
+    await this.page.getByRole('button', { name: 'Hoppa över…' }).click();
+    await this.page.getByRole('button', { name: 'Fortsätt utan lösenord' }).click();
+  }
+
   field(label: string) {
     return this.page.getByLabel(label);
   }

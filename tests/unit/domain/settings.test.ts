@@ -25,6 +25,8 @@ describe('skolInstallningarSchema', () => {
       betygFranArskurs: 6,
       tidigSkala: { ej_natt: 'Ej nått', pa_vag: 'På väg', natt: 'Nått' },
       kriterierPerAmne: 5,
+      lasEfterMinuter: 10,
+      gallringAr: 3,
     });
     expect(DEFAULT_INSTALLNINGAR).toEqual(skolInstallningarSchema.parse({}));
   });

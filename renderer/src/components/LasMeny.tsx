@@ -1,0 +1,22 @@
+// In the sidebar: "Lås nu" (Ctrl+L) once the data is protected, and the way to the lock settings.
+import { useLock } from '../lock/lockState';
+import { lockApp } from '../lock/session';
+import { useApp } from '../store';
+import { Kbd } from './Kbd';
+
+export function LasMeny() {
+  const skyddad = useLock((s) => s.status?.state === 'upplast');
+  const navigate = useApp((s) => s.navigate);
+  return (
+    <div className="sidebar-las">
+      {skyddad && (
+        <button type="button" className="button" aria-keyshortcuts="Control+L" onClick={() => void lockApp()}>
+          Lås nu <Kbd keys={['Ctrl', 'L']} decorative />
+        </button>
+      )}
+      <button type="button" className="link-button" onClick={() => navigate({ name: 'las' })}>
+        Lösenord och lås
+      </button>
+    </div>
+  );
+}
