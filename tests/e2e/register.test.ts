@@ -95,7 +95,7 @@ describe('register', () => {
     await page.keyboard.press('n');
     await page.keyboard.type('9x');
     await page.keyboard.press('Enter');
-    await textMatching(reg.alert(), /Det finns redan en grupp som heter 9x/);
+    await reg.form('Ny grupp').getByRole('alert').filter({ hasText: /Det finns redan en grupp som heter 9x/ }).waitFor();
     await page.screenshot({ path: shotPath('register-grupper') });
     await page.keyboard.press('Escape');
     await reg.form('Ny grupp').waitFor({ state: 'detached' });

@@ -1,5 +1,5 @@
 // Ämnen: the grundskola subjects with their codes (preloaded), plus the languages of moderna språk and modersmål.
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { SPRAK_KODER, harSprak, type Amne } from '../../../shared/channels/register';
 import { amneNamn } from '../../../shared/domain/subjects';
@@ -28,7 +28,7 @@ function AmneEditor({ amne, close, report }: { amne: Amne; close(how: CloseHow):
   const before = { namn: amne.namn, sprak: amne.sprak };
   const form = useForm<AmneValues>({ defaultValues: before });
   const { register, formState: { errors } } = form;
-  useEffect(() => form.setFocus('namn'), [form]);
+  useLayoutEffect(() => form.setFocus('namn'), [form]);
   const save = async (v: AmneValues) => {
     const changes = changedFields(before, { namn: v.namn.trim(), sprak: v.sprak.trim() });
     if (Object.keys(changes).length === 0) return;
@@ -68,7 +68,7 @@ function NyAmneForm({ onCreated, onCancel }: { onCreated(a: Amne): void; onCance
   const { register, watch, formState: { errors } } = form;
   const kod = watch('kod');
   const sprak = watch('sprak');
-  useEffect(() => form.setFocus('kod'), [form]);
+  useLayoutEffect(() => form.setFocus('kod'), [form]);
   const submit = form.handleSubmit(async (v) => {
     setError(null);
     const valdKod = v.kod === 'annat' ? v.annanKod.trim() : v.kod;

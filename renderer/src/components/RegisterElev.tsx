@@ -1,5 +1,5 @@
 // The pupil register's forms: the fields of a pupil, the inline row editor of the Elever list and "Ny elev".
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import { useForm, type UseFormReturn } from 'react-hook-form';
 import type { Grupp } from '../../../shared/channels/register';
 import type { Elev, Personal } from '../../../shared/model';
@@ -133,7 +133,7 @@ export function ElevRowEditor({ elev, close, report }: { elev: Elev; close(how: 
   const form = useForm<ElevValues>({ defaultValues: elevValues(elev) });
   const onError = useCallback((e: unknown) => report.failed(errorText(e)), [report]);
   const { grupper, personal } = useElevChoices(onError);
-  useEffect(() => form.setFocus('fornamn'), [form]);
+  useLayoutEffect(() => form.setFocus('fornamn'), [form]);
   const save = async (v: ElevValues) => {
     report.saving();
     const updated = await saveElev(elev, v);
@@ -155,7 +155,7 @@ export function NyElevForm({ onCreated, onCancel }: { onCreated(e: Elev): void; 
   const form = useForm<ElevValues>({
     defaultValues: { fornamn: '', efternamn: '', arskurs: '7', klassId: '', mentorId: '', sarskildUndervisningsgrupp: false, nyanland: false },
   });
-  useEffect(() => form.setFocus('fornamn'), [form]);
+  useLayoutEffect(() => form.setFocus('fornamn'), [form]);
   const submit = form.handleSubmit(async (v) => {
     setError(null);
     try {

@@ -1,6 +1,6 @@
 // The pupil page's "Uppgifter": edit name, årskurs, klass, mentor and flags, and mark the pupil as left or back.
 // Leaving never deletes: the insatser and evaluations below stay, and the pupil can be re-activated.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useLayoutEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { Elev } from '../../../shared/model';
 import { isRealIsoDate } from '../../../shared/validation';
@@ -26,7 +26,7 @@ function UppgifterForm({ elev, onChange, onClose }: Props & { onClose(): void })
   const { grupper, personal } = useElevChoices(onError);
   const form = useForm<ElevValues>({ defaultValues: elevValues(elev) });
   useUnsavedGuard('elev-uppgifter', form.formState.isDirty);
-  useEffect(() => form.setFocus('fornamn'), [form]);
+  useLayoutEffect(() => form.setFocus('fornamn'), [form]);
   const submit = form.handleSubmit(async (v) => {
     setError(null);
     try {

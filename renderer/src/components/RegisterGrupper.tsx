@@ -1,5 +1,5 @@
 // Grupper: the classes and teaching groups of the current läsår, with årskurs and number of pupils.
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { Grupp } from '../../../shared/channels/register';
 import { GRUPP_TYPER, type GruppTyp } from '../../../shared/model';
@@ -65,7 +65,7 @@ function GruppEditor({ grupp, close, report }: { grupp: Grupp; close(how: CloseH
   const upsertGrupp = useRegisterData((s) => s.upsertGrupp);
   const before = { namn: grupp.namn, typ: grupp.typ, arskurs: grupp.arskurs === null ? '' : String(grupp.arskurs) };
   const form = useForm<GruppValues>({ defaultValues: before });
-  useEffect(() => form.setFocus('namn'), [form]);
+  useLayoutEffect(() => form.setFocus('namn'), [form]);
   const save = async (v: GruppValues) => {
     const changes = changedFields(toArgs(before), toArgs(v));
     if (Object.keys(changes).length === 0) return;
@@ -86,7 +86,7 @@ function GruppEditor({ grupp, close, report }: { grupp: Grupp; close(how: CloseH
 function NyGruppForm({ onCreated, onCancel }: { onCreated(g: Grupp): void; onCancel(): void }) {
   const [error, setError] = useState<string | null>(null);
   const form = useForm<GruppValues>({ defaultValues: { namn: '', typ: 'klass', arskurs: '' } });
-  useEffect(() => form.setFocus('namn'), [form]);
+  useLayoutEffect(() => form.setFocus('namn'), [form]);
   const submit = form.handleSubmit(async (v) => {
     setError(null);
     try {

@@ -1,6 +1,6 @@
 // Personal: staff with their roles and e-post; inline editing and "Ny personal". Staff who leave are marked, never
 // deleted, because their insatser and meetings stay in the history.
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { Personal, Roll } from '../../../shared/model';
 import { ROLL_TEXT } from '../../../shared/labels';
@@ -42,7 +42,7 @@ function PersonalEditor({ person, close, report }: { person: Personal; close(how
   const before: PersonalValues = { fornamn: person.fornamn, efternamn: person.efternamn, epost: person.epost ?? '', roller: person.roller, aktiv: person.aktiv };
   const form = useForm<PersonalValues>({ defaultValues: before });
   const { register, formState: { errors } } = form;
-  useEffect(() => form.setFocus('fornamn'), [form]);
+  useLayoutEffect(() => form.setFocus('fornamn'), [form]);
 
   const save = async (v: PersonalValues) => {
     const { aktiv, ...changes } = changedFields(before, { ...v, fornamn: v.fornamn.trim(), efternamn: v.efternamn.trim(), epost: v.epost.trim() });

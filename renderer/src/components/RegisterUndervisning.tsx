@@ -1,5 +1,5 @@
 // Undervisning: who teaches which group in which subject this läsår (teacher × group × subject).
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import { useForm, type UseFormReturn } from 'react-hook-form';
 import type { Amne, Grupp, Undervisning } from '../../../shared/channels/register';
 import type { Personal } from '../../../shared/model';
@@ -68,7 +68,7 @@ function UndervisningEditor({ u, choices, close, report }: EditorProps) {
   const { upsertUndervisning, removeUndervisning } = useRegisterData.getState();
   const before = { personalId: String(u.personalId), gruppId: String(u.gruppId), amneId: String(u.amneId) };
   const form = useForm<UndervisningValues>({ defaultValues: before });
-  useEffect(() => form.setFocus('personalId'), [form]);
+  useLayoutEffect(() => form.setFocus('personalId'), [form]);
   const save = async (v: UndervisningValues) => {
     const changes = changedFields(toArgs(before), toArgs(v));
     if (Object.keys(changes).length === 0) return;
@@ -103,7 +103,7 @@ function UndervisningEditor({ u, choices, close, report }: EditorProps) {
 function NyUndervisningForm({ choices, onCreated, onCancel }: { choices: Choices; onCreated(u: Undervisning): void; onCancel(): void }) {
   const [error, setError] = useState<string | null>(null);
   const form = useForm<UndervisningValues>({ defaultValues: { personalId: '', gruppId: '', amneId: '' } });
-  useEffect(() => form.setFocus('personalId'), [form]);
+  useLayoutEffect(() => form.setFocus('personalId'), [form]);
   const submit = form.handleSubmit(async (v) => {
     setError(null);
     try {

@@ -1,6 +1,7 @@
 // One pupil: who they are, their insatser with evaluations, and the two things done in an EHT-möte — decide a new
 // insats and judge the effect of an active one.
 import { useCallback, useEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { Beslut, Elev, Insats } from '../../../shared/model';
 import { BESLUT_TEXT } from '../../../shared/labels';
 import { call, errorText } from '../api';
@@ -57,7 +58,8 @@ export function ElevPage({ elevId }: { elevId: number }) {
       if (e.key.toLowerCase() !== 'n' || e.ctrlKey || e.altKey || e.metaKey || isTyping(e.target)) return;
       if (creating || evaluatingId !== null) return;
       e.preventDefault();
-      setCreating(true);
+      // Rendered at once (not at React's next tick), so keys typed right after N land in the new form.
+      flushSync(() => setCreating(true));
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

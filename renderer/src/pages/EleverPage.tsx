@@ -1,5 +1,6 @@
 // Elever: every active pupil in a windowed list, filtered in memory as the user types (no request per keystroke).
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { Elev } from '../../../shared/model';
 import { errorText } from '../api';
 import { ElevFlags } from '../components/ElevFlags';
@@ -79,7 +80,8 @@ export function EleverPage() {
       if (e.key.toLowerCase() !== 'n' || e.ctrlKey || e.altKey || e.metaKey || isTyping(e.target) || creating) return;
       if (editingId !== null) return;
       e.preventDefault();
-      setCreating(true);
+      // Rendered at once (not at React's next tick), so keys typed right after N land in the new form.
+      flushSync(() => setCreating(true));
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -1,6 +1,7 @@
 // Register: staff, groups, undervisning and subjects, one tab each (← → between tabs). Pupils have their own screen,
 // Elever. Each tab is a searchable list with inline editing and a "Ny …" form.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { Kbd } from '../components/Kbd';
 import { RegisterAmnen } from '../components/RegisterAmnen';
 import { RegisterGrupper } from '../components/RegisterGrupper';
@@ -30,7 +31,8 @@ export function RegisterPage({ flik }: { flik: RegisterFlik }) {
     const onKey = (e: globalThis.KeyboardEvent) => {
       if (e.key.toLowerCase() !== 'n' || e.ctrlKey || e.altKey || e.metaKey || isTyping(e.target) || creating) return;
       e.preventDefault();
-      setCreating(true);
+      // Rendered at once (not at React's next tick), so keys typed right after N land in the new form.
+      flushSync(() => setCreating(true));
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
