@@ -69,7 +69,9 @@ export function memoryCase(school: BenchSchool): Promise<BenchLine[]> {
       cwd: REPO_ROOT,
     });
     let out = '';
+    let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('exit', () => {
       try {
         const { base, rss } = JSON.parse(out.trim().split('\n').pop() ?? '') as { base: number; rss: number };
@@ -80,7 +82,7 @@ export function memoryCase(school: BenchSchool): Promise<BenchLine[]> {
         l.ratio = Math.round((rss / base) * 100) / 100;
         resolve([l]);
       } catch (error) {
-        reject(new Error(`memory case failed: ${out} ${String(error)}`));
+        reject(new Error(`memory case failed: ${out} ${err.slice(-500)} ${String(error)}`));
       }
     });
   });

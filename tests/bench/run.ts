@@ -31,6 +31,16 @@ function gitCommit(): string {
   }
 }
 
+/** One failing case is reported as a line with its reason; the rest of the bench still runs. */
+async function safely(name: string, run: () => Promise<BenchLine[]>): Promise<BenchLine[]> {
+  try {
+    return await run();
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return [{ name, stats: { runs: 0, medianMs: NaN, p95Ms: NaN }, verdict: `failed: ${message}` }];
+  }
+}
+
 export async function runBench(options: { sizes: DemoSize[]; runs: number; browser: boolean; log?: (s: string) => void }): Promise<BenchResult> {
   const log = options.log ?? ((s: string) => console.log(s));
   const root = benchRoot();
@@ -65,14 +75,14 @@ export async function runBench(options: { sizes: DemoSize[]; runs: number; brows
       }
     }
     log('Mäter import, dokument och minne…');
-    lines.push(...(await importCase(largest, options.runs)));
-    lines.push(...(await documentsCase(largest, Math.max(2, Math.min(options.runs, 5)))));
-    lines.push(...(await memoryCase(largest)));
+    lines.push(...(await safely('import', () => importCase(largest, options.runs))));
+    lines.push(...(await safely('documents', () => documentsCase(largest, Math.max(2, Math.min(options.runs, 5))))));
+    lines.push(...(await safely('memory', () => memoryCase(largest))));
     if (options.browser) {
       log('Mäter i Chromium…');
       const browserRuns = Math.max(1, Math.min(options.runs, 5));
-      lines.push(...(await coldStartCase(largest, browserRuns)));
-      lines.push(...(await agendaOnScreenCase(largest, browserRuns)));
+      lines.push(...(await safely('cold start', () => coldStartCase(largest, browserRuns))));
+      lines.push(...(await safely('agenda on screen', () => agendaOnScreenCase(largest, browserRuns))));
     }
   } finally {
     fs.rmSync(root, { recursive: true, force: true });

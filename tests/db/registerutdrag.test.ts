@@ -169,3 +169,26 @@ describe('registerutdrag', () => {
     db.close();
   });
 });
+
+describe('registerutdrag and the logs', () => {
+  it("includes the audit log's entries about the pupil's rows, with their content before and after", async () => {
+    const { createBackend } = await import('../../electron/backend/backend');
+    const now = new Date('2026-11-23T09:00:00Z');
+    const backend = await createBackend({ dataDir: tempDir(), mode: 'browser', now: () => now, backupIntervalMs: null });
+    const skapad = await backend.dispatch('skola:create', { namn: 'Loggskolan', lasar: { startdatum: '2026-08-17', slutdatum: '2027-06-11' } });
+    expect(skapad.ok).toBe(true);
+    const elev = await backend.dispatch('elev:create', { fornamn: 'Signe', efternamn: 'Loggström', arskurs: 5 });
+    if (!elev.ok) throw new Error(elev.error.message);
+    const elevId = (elev.value as { id: number }).id;
+    const insats = await backend.dispatch('insats:create', {
+      niva: 'individ', elevId, beskrivning: 'Läsfixare varje morgon', typ: 'extra_anpassning', forvantadEffekt: 'Läser flytande', startdatum: '2026-11-02',
+    });
+    if (!insats.ok) throw new Error(insats.error.message);
+    const utdrag = buildRegisterutdrag(backend.context.db, elevId, now.toISOString());
+    const insatsId = String((insats.value as { id: number }).id);
+    expect(utdrag.logg.some((l) => l.tabell === 'elev' && l.rad_id === String(elevId))).toBe(true);
+    const insatsPost = utdrag.logg.find((l) => l.tabell === 'insats' && l.rad_id === insatsId);
+    expect(String(insatsPost?.efter)).toContain('Läsfixare varje morgon');
+    backend.close();
+  });
+});

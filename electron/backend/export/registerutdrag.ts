@@ -24,6 +24,10 @@ export interface Registerutdrag {
   tabeller: { tabell: string; rader: Rad[] }[];
   /** Import history that names one of the collected rows (the change log has no foreign key). */
   importhistorik: Rad[];
+  /** Audit log entries about the pupil's rows: when, by which function, and the content before and after. */
+  logg: Rad[];
+  /** The meeting's undo log entries that hold copies of the pupil's evaluations and decisions. */
+  motehandelser: Rad[];
 }
 
 function quoteIdent(name: string): string {
@@ -104,6 +108,56 @@ export function collectRows(db: Database, elevId: number): Map<string, Rad[]> {
   return collected;
 }
 
+/** A row's key as the audit log writes it: the single primary key, or the key columns as a JSON array. */
+export function radId(db: Database, table: string, row: Rad): string {
+  const pk = primaryKey(db, table);
+  return pk.length === 1 ? String(row[pk[0] as string]) : JSON.stringify(pk.map((c) => row[c]));
+}
+
+/**
+ * The log rows outside the foreign-key tree that hold copies of a pupil's rows: the import log, the meeting's
+ * undo log and the audit log. The registerutdrag shows them; gallring removes or redacts exactly these.
+ */
+export function elevKopior(db: Database, elevId: number, rader: Map<string, Rad[]>): { importAndring: number[]; moteHandelse: number[]; loggposter: number[] } {
+  const tables = new Set(userTables(db));
+  const nycklar = [...rader.entries()].flatMap(([t, rows]) => rows.map((r) => [t, radId(db, t, r)]));
+  const pkJson = [...rader.entries()].flatMap(([t, rows]) => {
+    const pk = primaryKey(db, t);
+    return rows.map((r) => [t, JSON.stringify(Object.fromEntries(pk.map((c) => [c, r[c]])))]);
+  });
+  const insatsIds = (rader.get('insats') ?? []).map((r) => r.id);
+  const importAndring = tables.has('import_andring')
+    ? (db
+        // Driven from the keys, so the (tabell, nyckel) index is used rather than a scan of the whole import log.
+        .prepare("SELECT DISTINCT a.id FROM json_each(?) j JOIN import_andring a ON a.tabell = json_extract(j.value, '$[0]') AND a.nyckel = json_extract(j.value, '$[1]') ORDER BY a.id")
+        .pluck()
+        .all(JSON.stringify(pkJson)) as number[])
+    : [];
+  const moteHandelse = tables.has('mote_handelse')
+    ? (db
+        .prepare("SELECT id FROM mote_handelse WHERE json_extract(efter, '$.elevId') = ? OR json_extract(efter, '$.insatsId') IN (SELECT value FROM json_each(?)) ORDER BY id")
+        .pluck()
+        .all(elevId, JSON.stringify(insatsIds)) as number[])
+    : [];
+  const loggposter = tables.has('audit_logg')
+    ? (db
+        .prepare(
+          `SELECT id FROM audit_logg WHERE gallrad = 0 AND elev_id = ?
+           UNION SELECT a.id FROM json_each(?) j JOIN audit_logg a ON a.tabell = json_extract(j.value, '$[0]') AND a.rad_id = json_extract(j.value, '$[1]')
+           WHERE a.gallrad = 0 ORDER BY 1`,
+        )
+        .pluck()
+        .all(elevId, JSON.stringify(nycklar)) as number[])
+    : [];
+  return { importAndring, moteHandelse, loggposter };
+}
+
+function rowsById(db: Database, table: string, columns: string, ids: number[]): Rad[] {
+  if (ids.length === 0) return [];
+  // Table and columns are constants of this file, never input.
+  return db.prepare(`SELECT ${columns} FROM ${quoteIdent(table)} WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`).all(JSON.stringify(ids)) as Rad[];
+}
+
 export function buildRegisterutdrag(db: Database, elevId: number, skapad: string): Registerutdrag {
   const collected = collectRows(db, elevId);
   const elev = collected.get('elev')?.[0];
@@ -121,7 +175,10 @@ export function buildRegisterutdrag(db: Database, elevId: number, skapad: string
       )
     : [];
   const skola = (db.prepare('SELECT namn FROM skola WHERE id = 1').pluck().get() as string | undefined) ?? '';
-  return { typ: 'registerutdrag', skapad, skola, elev, tabeller, importhistorik };
+  const kopior = elevKopior(db, elevId, collected);
+  const logg = rowsById(db, 'audit_logg', 'id, tid, vem, kanal, tabell, rad_id, operation, fore, efter', kopior.loggposter);
+  const motehandelser = rowsById(db, 'mote_handelse', '*', kopior.moteHandelse);
+  return { typ: 'registerutdrag', skapad, skola, elev, tabeller, importhistorik, logg, motehandelser };
 }
 
 /** The import log keys a row by its primary key as JSON (e.g. {"id":12}); both spellings are tried. */

@@ -130,6 +130,23 @@ export async function registerutdragPdf(db: Database, r: Registerutdrag, utskriv
       rows: r.importhistorik.map((h) => [text(h.importerad), text(h.filnamn), text(h.tabell), text(h.operation)]),
     });
   }
+  if (r.logg.length > 0) {
+    b.heading(`Logg över ändringar (${r.logg.length})`);
+    b.paragraph('Varje ändring av uppgifterna ovan, med innehållet före och efter, finns i Varvets logg. Hela innehållet står i JSON-utdraget.');
+    b.table({
+      columns: [
+        { header: 'Tid', width: 1.4 },
+        { header: 'Funktion', width: 1.6 },
+        { header: 'Tabell', width: 1 },
+        { header: 'Ändring', width: 0.8 },
+      ],
+      rows: r.logg.map((h) => [text(h.tid), text(h.kanal), text(h.tabell), text(h.operation)]),
+    });
+  }
+  if (r.motehandelser.length > 0) {
+    b.heading(`Ångra-logg från EHT-möten (${r.motehandelser.length})`);
+    b.paragraph('Kopior av bedömningar och beslut som sparas så att ett beslut kan ångras under mötet. Hela innehållet står i JSON-utdraget.');
+  }
   return b.finish();
 }
 

@@ -9,7 +9,7 @@ import { skolInstallningarSchema } from '../../../shared/domain/settings';
 import { AppError } from '../../../shared/errors';
 import { today, type HandlerContext } from '../context';
 import { REDACTED, sealAudit, whoAmI } from '../audit/seal';
-import { collectRows, primaryKey, type Rad } from '../export/registerutdrag';
+import { collectRows, elevKopior, primaryKey, radId, type Rad } from '../export/registerutdrag';
 import type { HandlerPart } from '../handlers';
 import { installningar } from './moteRows';
 import { gallraSakerhetskopior, sakerhetskopiorAttGallra } from './gallringBackup';
@@ -29,36 +29,10 @@ interface ElevPlan {
   loggposter: number[];
 }
 
-function radId(db: Database, table: string, row: Rad): string {
-  const pk = primaryKey(db, table);
-  return pk.length === 1 ? String(row[pk[0] as string]) : JSON.stringify(pk.map((c) => row[c]));
-}
 
 function planElev(db: Database, e: { id: number; fornamn: string; efternamn: string; slutat: string }): ElevPlan {
   const rader = collectRows(db, e.id);
-  const nycklar = [...rader.entries()].flatMap(([t, rows]) => rows.map((r) => [t, radId(db, t, r)]));
-  const pkJson = [...rader.entries()].flatMap(([t, rows]) => {
-    const pk = primaryKey(db, t);
-    return rows.map((r) => [t, JSON.stringify(Object.fromEntries(pk.map((c) => [c, r[c]])))]);
-  });
-  const insatsIds = (rader.get('insats') ?? []).map((r) => r.id);
-  const importAndring = db
-    // Driven from the keys, so the (tabell, nyckel) index is used rather than a scan of the whole import log.
-    .prepare("SELECT DISTINCT a.id FROM json_each(?) j JOIN import_andring a ON a.tabell = json_extract(j.value, '$[0]') AND a.nyckel = json_extract(j.value, '$[1]') ORDER BY a.id")
-    .pluck()
-    .all(JSON.stringify(pkJson)) as number[];
-  const moteHandelse = db
-    .prepare("SELECT id FROM mote_handelse WHERE json_extract(efter, '$.elevId') = ? OR json_extract(efter, '$.insatsId') IN (SELECT value FROM json_each(?)) ORDER BY id")
-    .pluck()
-    .all(e.id, JSON.stringify(insatsIds)) as number[];
-  const loggposter = db
-    .prepare(
-      `SELECT id FROM audit_logg WHERE gallrad = 0 AND elev_id = ?
-       UNION SELECT a.id FROM json_each(?) j JOIN audit_logg a ON a.tabell = json_extract(j.value, '$[0]') AND a.rad_id = json_extract(j.value, '$[1]')
-       WHERE a.gallrad = 0 ORDER BY 1`,
-    )
-    .pluck()
-    .all(e.id, JSON.stringify(nycklar)) as number[];
+  const { importAndring, moteHandelse, loggposter } = elevKopior(db, e.id, rader);
   return { id: e.id, namn: `${e.fornamn} ${e.efternamn}`, slutat: e.slutat, rader, loggkopior: { importAndring, moteHandelse }, loggposter };
 }
 
