@@ -12,6 +12,7 @@ it('the bench runs end to end at size s and reports every line with figures', as
     expect(names.some((n) => n.includes(expected)), expected).toBe(true);
   }
   for (const l of result.lines) {
+    expect(l.verdict, l.name).not.toMatch(/^failed/);
     expect(Number.isFinite(l.stats.medianMs), l.name).toBe(true);
     expect(l.stats.p95Ms).toBeGreaterThanOrEqual(l.stats.medianMs);
   }

@@ -13,6 +13,11 @@ import { textMatching } from './pages/poll';
 import { RegisterPage } from './pages/RegisterPage';
 import { openSession, type Session } from './pages/session';
 
+/** N opens a form and focuses its first field; the keys are typed once the field has the focus. */
+async function focused(field: ReturnType<Page['getByLabel']>): Promise<void> {
+  await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
+}
+
 async function selectByText(select: ReturnType<Page['getByLabel']>, text: string): Promise<void> {
   const value = await select.locator('option', { hasText: text }).first().getAttribute('value');
   if (value === null) throw new Error(`Inget val med texten ${text}`);
@@ -86,6 +91,7 @@ describe('register', () => {
     await expect.poll(() => reg.tab('Grupper').getAttribute('aria-selected')).toBe('true');
     await page.keyboard.press('n');
     const nyGrupp = reg.form('Ny grupp');
+    await focused(nyGrupp.getByLabel('Namn'));
     await page.keyboard.type('9X');
     await nyGrupp.getByLabel('Typ').selectOption({ label: 'Undervisningsgrupp' });
     await nyGrupp.getByLabel('Årskurs').selectOption({ label: '9' });
@@ -93,6 +99,7 @@ describe('register', () => {
     await reg.saved('Sparat: 9X är tillagd').waitFor();
     await expect.poll(() => reg.activeRow('Grupper').textContent()).toContain('Undervisningsgrupp');
     await page.keyboard.press('n');
+    await focused(reg.form('Ny grupp').getByLabel('Namn'));
     await page.keyboard.type('9x');
     await page.keyboard.press('Enter');
     await reg.form('Ny grupp').getByRole('alert').filter({ hasText: /Det finns redan en grupp som heter 9x/ }).waitFor();

@@ -74,7 +74,8 @@ export function RegisterList<T extends { id: number }>(props: RegisterListProps<
   // A save that ends after the user already started editing another row must not close that row's editor.
   const close = (itemId: number, how: CloseHow) => {
     setEditingId((current) => (current === itemId ? null : current));
-    if (how === 'keyboard') requestAnimationFrame(() => document.getElementById(id)?.focus());
+    // At once, not a frame later: a delayed focus could land after N has opened a form and steal its keys.
+    if (how === 'keyboard') document.getElementById(id)?.focus();
   };
 
   return (

@@ -1,6 +1,7 @@
 // The tab strip of a view with steps (Förberedelse, Uppföljning, Logg): ARIA tabs, ← → move between them and
 // focus follows, the chosen tab is a view in the store so back/forward and reload keep it.
 import { useRef, type KeyboardEvent } from 'react';
+import { flushSync } from 'react-dom';
 
 interface TabStripProps<T extends string> {
   /** The accessible name of the tab list, e.g. "Förberedelsens steg". */
@@ -27,9 +28,9 @@ export function TabStrip<T extends string>({ label, tabs, current, text, idPrefi
     const next = tabs[(i + (e.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length];
     if (!next) return;
     e.preventDefault();
-    onSelect(next);
-    // After the view has changed and re-rendered the strip.
-    window.setTimeout(() => refs.current[next]?.focus(), 0);
+    // Rendered and focused at once, so a later key cannot be overtaken by a delayed focus move.
+    flushSync(() => onSelect(next));
+    refs.current[next]?.focus();
   };
 
   return (

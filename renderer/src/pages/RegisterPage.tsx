@@ -39,8 +39,10 @@ export function RegisterPage({ flik }: { flik: RegisterFlik }) {
   }, [creating]);
 
   const select = (next: RegisterFlik) => {
-    navigate({ name: 'register', flik: next });
-    requestAnimationFrame(() => tabRefs.current[next]?.focus());
+    // Rendered and focused at once: a focus moved a frame later could land after N has opened a form and steal
+    // the keys typed into it.
+    flushSync(() => navigate({ name: 'register', flik: next }));
+    tabRefs.current[next]?.focus();
   };
 
   const onTabKey = (e: KeyboardEvent<HTMLDivElement>) => {
