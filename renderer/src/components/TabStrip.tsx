@@ -35,7 +35,7 @@ export function TabStrip<T extends string>({ label, tabs, current, text, idPrefi
 
   return (
     <nav aria-label={label}>
-      <div className="plan-tabs" role="tablist" aria-label={label} onKeyDown={onKey}>
+      <div className="tabs" role="tablist" aria-label={label} onKeyDown={onKey}>
         {tabs.map((t) => (
           <button
             key={t}
@@ -48,7 +48,7 @@ export function TabStrip<T extends string>({ label, tabs, current, text, idPrefi
             aria-selected={t === current}
             aria-controls={panelId}
             tabIndex={t === current ? 0 : -1}
-            className={t === current ? 'plan-tab current' : 'plan-tab'}
+            className={t === current ? 'tab current' : 'tab'}
             onClick={() => onSelect(t)}
           >
             {text[t]}

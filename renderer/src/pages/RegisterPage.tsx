@@ -68,7 +68,7 @@ export function RegisterPage({ flik }: { flik: RegisterFlik }) {
           </button>
         )}
       </header>
-      <div role="tablist" aria-label="Register" className="register-tabs" onKeyDown={onTabKey}>
+      <div role="tablist" aria-label="Register" className="tabs" onKeyDown={onTabKey}>
         {REGISTER_FLIKAR.map((f) => (
           <button
             key={f}
@@ -81,7 +81,7 @@ export function RegisterPage({ flik }: { flik: RegisterFlik }) {
             aria-selected={f === flik}
             aria-controls="register-panel"
             tabIndex={f === flik ? 0 : -1}
-            className={f === flik ? 'register-tab current' : 'register-tab'}
+            className={f === flik ? 'tab current' : 'tab'}
             onClick={() => select(f)}
           >
             {FLIK_TEXT[f].rubrik}
