@@ -20,6 +20,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
+          setupFiles: ['tests/e2e/pages/failure.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           // One browser and one host per file is heavy on a 2-core machine.

@@ -155,15 +155,20 @@ describe('register', () => {
     await ny.getByLabel('Efternamn').press('Enter');
     await reg.saved('Sparat: Test Åkesson är tillagd').waitFor();
     await expect.poll(() => list.activeRow().textContent()).toContain('Åkesson, Test');
+    await focused(page.getByRole('grid', { name: 'Elever' }));
 
     // F2 edits the row: new förnamn, Tab to Nyanländ, Space, Enter saves.
     const started = Date.now();
     await page.keyboard.press('F2');
-    await reg.editor('Ändra Test Åkesson').waitFor();
+    const editor = reg.editor('Ändra Test Åkesson');
+    await focused(editor.getByLabel('Förnamn'));
     await page.keyboard.press('Control+A');
     await page.keyboard.type('Tove');
+    expect(await editor.getByLabel('Förnamn').inputValue()).toBe('Tove');
     for (let i = 0; i < 6; i++) await page.keyboard.press('Tab');
+    await focused(editor.getByLabel('Nyanländ'));
     await page.keyboard.press('Space');
+    expect(await editor.getByLabel('Nyanländ').isChecked()).toBe(true);
     await page.screenshot({ path: shotPath('elever-redigera-rad') });
     const saving = Date.now();
     await page.keyboard.press('Enter');

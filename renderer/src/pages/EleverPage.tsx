@@ -88,8 +88,9 @@ export function EleverPage() {
   }, [creating, editingId]);
 
   const closeEditor = (elevId: number, how: 'keyboard' | 'blur') => {
-    setEditingId((current) => (current === elevId ? null : current));
-    if (how === 'keyboard') requestAnimationFrame(() => document.getElementById(gridId)?.focus());
+    // Rendered at once and focused in the same task, so the next key already reaches the list.
+    flushSync(() => setEditingId((current) => (current === elevId ? null : current)));
+    if (how === 'keyboard') document.getElementById(gridId)?.focus();
   };
 
   useEffect(() => {
@@ -127,11 +128,15 @@ export function EleverPage() {
         <NyElevForm
           onCancel={() => setCreating(false)}
           onCreated={(elev) => {
-            setCreating(false);
-            setEleverQuery('');
-            setEleverActiveId(elev.id);
-            report.saved(`${elev.fornamn} ${elev.efternamn} är tillagd`);
-            requestAnimationFrame(() => document.getElementById(gridId)?.focus());
+            // The list with the new pupil active is on screen and has the focus before the next key arrives
+            // (a focus a frame later could land after F2 has opened the row editor and close it again).
+            flushSync(() => {
+              setCreating(false);
+              setEleverQuery('');
+              setEleverActiveId(elev.id);
+              report.saved(`${elev.fornamn} ${elev.efternamn} är tillagd`);
+            });
+            document.getElementById(gridId)?.focus();
           }}
         />
       )}

@@ -2,6 +2,7 @@
 // first. 1–5 judge, Enter accepts the rule's recommendation and moves on (two keystrokes), saves go through the
 // client queue, so nothing here ever waits on the backend.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { BESLUT_TEXT, MOTE_TYP_TEXT } from '../../../shared/labels';
 import { BEDOMNINGAR } from '../../../shared/model';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -142,7 +143,11 @@ export function MotePage({ moteId, sektion: start }: { moteId: number; sektion?:
       else if (key === 'd') {
         const rek = rekommendation(ai, current);
         if (!rek) { announce('Välj en bedömning med 1–5 först.'); }
-        else { setUtkast(ai.insats.id, { ...current, beslut: current.beslut ?? rek.rekommendation }); requestAnimationFrame(() => beslutRef.current?.focus()); }
+        else {
+          // Rendered at once, so the decision field has the focus before the next key.
+          flushSync(() => setUtkast(ai.insats.id, { ...current, beslut: current.beslut ?? rek.rekommendation }));
+          beslutRef.current?.focus();
+        }
       } else if (e.key === 'ArrowRight' || e.key === 'ArrowDown') move(1);
       else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') move(-1);
       else if (e.key === 'Escape') setUtkast(ai.insats.id, null);

@@ -1,5 +1,7 @@
 // One browser page against a running host, with every console error and uncaught page error collected, so a
-// journey fails when the app logs an error even if the screen looks right.
+// journey fails when the app logs an error even if the screen looks right. When a test fails, every open page
+// is photographed and what had the focus and what the status regions said is printed (see failure.ts), so a
+// failure on the CI machine can be read without running it again.
 import type { Browser, Page } from 'playwright-core';
 
 export interface Session {
@@ -7,6 +9,9 @@ export interface Session {
   errors: string[];
   close(): Promise<void>;
 }
+
+/** The pages of the sessions that are open now (read by failure.ts when a test fails). */
+export const openPages = new Set<Page>();
 
 export async function openSession(browser: Browser, url: string): Promise<Session> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 820 }, locale: 'sv-SE' });
@@ -16,6 +21,15 @@ export async function openSession(browser: Browser, url: string): Promise<Sessio
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
   });
+  openPages.add(page);
+  page.on('close', () => openPages.delete(page));
   await page.goto(url);
-  return { page, errors, close: () => context.close() };
+  return {
+    page,
+    errors,
+    close: async () => {
+      openPages.delete(page);
+      await context.close();
+    },
+  };
 }
