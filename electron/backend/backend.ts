@@ -28,6 +28,7 @@ import { getSkola, skolaHandlers } from './services/skola';
 import { uppfoljningHandlers } from './services/uppfoljningHandlers';
 import { gallringHandlers } from './services/gallring';
 import { loggHandlers } from './services/logg';
+import { lokalNyckelHandlers } from './services/lokalNyckel';
 import { APP_VERSION } from './version';
 
 export interface BackendOptions {
@@ -76,7 +77,7 @@ const appHandlers: HandlerPart = {
 };
 
 export function createHandlerTable(): HandlerTable {
-  return buildHandlerTable(appHandlers, skolaHandlers, oversiktHandlers, registerHandlers, insatsHandlers, backupHandlers, planHandlers, moteHandlers, utredningHandlers, importHandlers, uppfoljningHandlers, resultatHandlers, lockHandlers, loggHandlers, gallringHandlers);
+  return buildHandlerTable(appHandlers, skolaHandlers, oversiktHandlers, registerHandlers, insatsHandlers, backupHandlers, planHandlers, moteHandlers, utredningHandlers, importHandlers, uppfoljningHandlers, resultatHandlers, lockHandlers, loggHandlers, gallringHandlers, lokalNyckelHandlers);
 }
 
 export async function createBackend(options: BackendOptions): Promise<Backend> {

@@ -2,6 +2,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { ingenFormularHistorik } from './ingenFormularHistorik';
 import { captureToken } from './token';
 import './styles.css';
 
@@ -9,6 +10,7 @@ captureToken();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root saknas i index.html');
+ingenFormularHistorik(root);
 createRoot(root).render(
   <StrictMode>
     <App />

@@ -3,7 +3,20 @@
 import { create } from 'zustand';
 import type { Elev, Personal, Skola } from '../../shared/model';
 import { ApiError, call, errorText, isElectron } from './api';
+import { lokal } from './lokalLagring';
 import { readToken } from './token';
+
+/**
+ * Opens the encrypted local drafts (lokalLagring.ts) with the key from the database. A failure leaves them in memory
+ * only: the screens work, and a crash would lose what the backend has not confirmed yet.
+ */
+export async function oppnaLokalLagring(): Promise<void> {
+  try {
+    await lokal.open((await call('lokal:nyckel', {})).nyckel);
+  } catch (error) {
+    console.warn('Lokala utkast kunde inte öppnas:', errorText(error));
+  }
+}
 
 export type View =
   | { name: 'oversikt' }
@@ -147,6 +160,8 @@ export const useApp = create<AppState>()((set, get) => ({
     try {
       const skola = await call('skola:get', {});
       if (skola) {
+        // Drafts are read before the first screen, so a screen that restores one finds it.
+        await oppnaLokalLagring();
         const view = viewFromHistory();
         history.replaceState({ view }, '');
         set({ skola, view, phase: { name: 'ready' } });
@@ -165,6 +180,7 @@ export const useApp = create<AppState>()((set, get) => ({
   },
 
   enterSchool(skola) {
+    void oppnaLokalLagring();
     set({ skola, elever: null, eleverSlutat: null, personal: null, eleverQuery: '', eleverActiveId: null, phase: { name: 'ready' } });
     get().navigate({ name: 'oversikt' });
   },

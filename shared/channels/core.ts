@@ -95,6 +95,13 @@ export const coreChannels = {
     result: returns<AppInfo>(),
   },
 
+  'lokal:nyckel': {
+    summary:
+      'The AES-256 key (base64) the renderer encrypts its not yet confirmed drafts with in the browser storage; created on first use, kept only in the database.',
+    args: z.object({}).strict(),
+    result: returns<{ nyckel: string }>(),
+  },
+
   'skola:get': {
     summary: 'The school in this database, or null before the first start has chosen one.',
     args: z.object({}).strict(),

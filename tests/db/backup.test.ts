@@ -9,6 +9,7 @@ import type { BackupInfo, BackupList, RestoreResult } from '../../shared/channel
 import { createBackend, type Backend } from '../../electron/backend/backend';
 import { keeperOf, listBackups } from '../../electron/backend/backup/index';
 import { backupDir, databasePath } from '../../electron/backend/paths';
+import { verifyAuditChain } from '../../electron/backend/audit/verify';
 import { CLI, tempDir } from '../support/tmp';
 
 let clock = Date.parse('2026-10-05T08:00:00Z');
@@ -80,6 +81,13 @@ describe('backups of a running backend', () => {
     // The backend keeps working on the restored file, with its pragmas.
     expect(backend.context.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(backend.context.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    // The restored database's audit log says it was restored, from which backup, and where the state before went.
+    const entry = backend.context.db.prepare("SELECT kanal, efter, hash FROM audit_logg WHERE tabell = 'aterstallning' ORDER BY id DESC LIMIT 1").get() as
+      | { kanal: string; efter: string; hash: string | null }
+      | undefined;
+    expect(entry).toMatchObject({ kanal: 'backup:restore', hash: expect.any(String) });
+    expect(JSON.parse(entry?.efter ?? '{}')).toMatchObject({ fran: manual.file, fore: restored.undo?.file });
+    expect(verifyAuditChain(backend.context.db)).toMatchObject({ ok: true });
 
     tick(5);
     await value<RestoreResult>(backend, 'backup:restore', { file: restored.undo?.file ?? '' });

@@ -3,30 +3,17 @@
 // restarted: the text typed is still there.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, shotPath } from '../support/browser';
-import { callApi, startHost, type Host } from '../support/host';
+import { callApi, freePort, startHost, type Host } from '../support/host';
 import { tempDir } from '../support/tmp';
 import { ForberedelsePage } from './pages/ForberedelsePage';
 import { OversiktPage } from './pages/OversiktPage';
 import { textMatching } from './pages/poll';
 import { openSession, type Session } from './pages/session';
 import { WelcomePage } from './pages/WelcomePage';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe('förberedelse', () => {
   const dataDir = tempDir();

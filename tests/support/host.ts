@@ -1,5 +1,6 @@
 // Starts the real browser-mode host (`varvet serve`) as a child process, as a user would.
 import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
 import { CLI, REPO_ROOT } from './tmp';
 
 export interface Host {
@@ -72,4 +73,17 @@ export async function callApi(host: Pick<Host, 'baseUrl' | 'token'>, channel: st
     body: JSON.stringify(args),
   });
   return response.json();
+}
+
+/** A loopback port free right now: a host restarted on it keeps the page's origin, and so its local storage. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
 }

@@ -10,6 +10,7 @@ export const AUDIT_EXEMPT: Readonly<Record<string, string>> = {
   audit_gallring_pagar: 'a flag that exists only inside the gallring transaction',
   import_andring: "an import's own before/after log; the triggers on the data tables record the same changes",
   mote_handelse: "the meeting's undo log; the triggers on the data tables record the same changes",
+  lokal_nyckel: "the renderer's draft key; a key is not a record of the school's work and must not be copied into the log",
 };
 
 const q = (name: string) => `"${name.replaceAll('"', '""')}"`;

@@ -2,14 +2,32 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { DataLocation, DataMoveResult } from '../../../shared/channels/backup';
+import type { DataLocation, DataMoveResult, RestoreResult } from '../../../shared/channels/backup';
 import { AppError } from '../../../shared/errors';
 import { backupFailure, backupTo, keeperOf, listBackups } from '../backup/index';
 import { copyKeyFile } from '../lock/keyFile';
+import { hasAudit } from '../audit/seal';
 import type { HandlerContext } from '../context';
 import { assessDataLocation, readMounts } from '../dataLocation';
 import type { HandlerPart } from '../handlers';
 import { databasePath } from '../paths';
+
+/**
+ * A restore replaces every row at once, beneath the triggers: the restored database's audit log records that it
+ * happened, from which backup and where the state before it was kept (sealed by dispatch as channel backup:restore).
+ */
+function logRestore(ctx: HandlerContext, result: RestoreResult): void {
+  if (!hasAudit(ctx.db)) return;
+  const efter = {
+    fran: result.restored.file,
+    tagen: result.restored.time,
+    fore: result.undo?.file ?? null,
+    skadadFlyttadTill: result.damaged ? path.basename(result.damaged) : null,
+  };
+  ctx.db
+    .prepare("INSERT INTO audit_logg (tabell, rad_id, elev_id, operation, fore, efter) VALUES ('aterstallning', ?, NULL, 'I', NULL, ?)")
+    .run(result.restored.file, JSON.stringify(efter));
+}
 
 export function dataLocationOf(ctx: Pick<HandlerContext, 'dataDir'>): DataLocation {
   return assessDataLocation(ctx.dataDir, { platform: process.platform, env: process.env, home: os.homedir(), mounts: readMounts() });
@@ -39,7 +57,11 @@ export async function moveDataTo(ctx: HandlerContext, to: string): Promise<DataM
 export const backupHandlers: HandlerPart = {
   'backup:list': (_args, ctx) => ({ backups: listBackups(ctx.dataDir), lastError: keeperOf(ctx).lastError }),
   'backup:create': (_args, ctx) => keeperOf(ctx).backup('manuell'),
-  'backup:restore': (args, ctx) => keeperOf(ctx).restore(args.file),
+  'backup:restore': async (args, ctx) => {
+    const result = await keeperOf(ctx).restore(args.file);
+    logRestore(ctx, result);
+    return result;
+  },
   'data:location': (_args, ctx) => dataLocationOf(ctx),
   'data:move': (args, ctx) => {
     const to = args.to ?? dataLocationOf(ctx).suggestion;

@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/errors';
 import type { HandlerContext } from '../context';
 import type { HandlerPart } from '../handlers';
 import type { LockController } from '../lock/controller';
+import { nyLokalNyckel } from './lokalNyckel';
 import { installningar } from './moteRows';
 
 const controllers = new WeakMap<HandlerContext, LockController>();
@@ -23,11 +24,21 @@ export const OPEN_WHEN_LOCKED: ReadonlySet<string> = new Set(['app:info', 'lock:
 
 export const lockHandlers: HandlerPart = {
   'lock:status': (_args, ctx) => lockOf(ctx).status(),
-  'lock:setup': (args, ctx) => lockOf(ctx).setup(args.losenord),
+  // A new database key also gets a new draft key (services/lokalNyckel.ts): drafts encrypted under the old one, which
+  // sat in a file readable without the new key, are re-encrypted by the renderer under the new one.
+  'lock:setup': async (args, ctx) => {
+    const result = await lockOf(ctx).setup(args.losenord);
+    nyLokalNyckel(ctx);
+    return result;
+  },
   'lock:unlock': (args, ctx) => lockOf(ctx).unlock(args),
   'lock:lock': (_args, ctx) => lockOf(ctx).lock(),
   'lock:changePassphrase': (args, ctx) => lockOf(ctx).changePassphrase(args.nuvarande, args.nytt),
-  'lock:rekey': (args, ctx) => lockOf(ctx).rekey(args.losenord),
+  'lock:rekey': async (args, ctx) => {
+    const status = await lockOf(ctx).rekey(args.losenord);
+    nyLokalNyckel(ctx);
+    return status;
+  },
   'lock:settings': (_args, ctx) => ({ lasEfterMinuter: installningar(ctx.db).lasEfterMinuter }),
   'lock:setSettings': (args, ctx) => {
     const current = ctx.db.prepare('SELECT installningar FROM skola WHERE id = 1').pluck().get() as string | undefined;

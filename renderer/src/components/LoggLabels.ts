@@ -33,6 +33,7 @@ const TABELL_TEXT: Record<string, string> = {
   skola: 'Skola och inställningar',
   varv: 'Varv',
   lasar: 'Läsår',
+  aterstallning: 'Återställning från säkerhetskopia',
 };
 
 export function tabellText(tabell: string | null): string {

@@ -1,11 +1,12 @@
 // Meeting mode's client state: the agenda loaded once, and a save queue that never makes the user wait. Every change
-// gets a client key, goes into the queue (kept in localStorage, so a killed app replays it on restart; the backend
+// gets a client key, goes into the queue (kept locally and encrypted — lokalLagring.ts — so a killed app replays it on restart; the backend
 // applies a key once), and the screen moves on at once. Failures are shown and retried.
 import { create } from 'zustand';
 import type { ArgsOf } from '../../../shared/contract';
 import type { EvaluateResult, MoteAgenda, UtredningKandidat } from '../../../shared/channels/mote';
 import type { Insats } from '../../../shared/model';
 import { ApiError, call, errorText } from '../api';
+import { lokal } from '../lokalLagring';
 
 export type KoItem =
   | { nyckel: string; typ: 'evaluate'; args: ArgsOf<'mote:evaluate'> }
@@ -42,13 +43,13 @@ export function nyNyckel(prefix: string): string {
 
 function persist(moteId: number | null, ko: KoItem[]): void {
   if (moteId === null) return;
-  if (ko.length === 0) localStorage.removeItem(STORAGE + moteId);
-  else localStorage.setItem(STORAGE + moteId, JSON.stringify(ko));
+  if (ko.length === 0) lokal.remove(STORAGE + moteId);
+  else lokal.set(STORAGE + moteId, JSON.stringify(ko));
 }
 
 function restore(moteId: number): KoItem[] {
   try {
-    const raw = localStorage.getItem(STORAGE + moteId);
+    const raw = lokal.get(STORAGE + moteId);
     return raw ? (JSON.parse(raw) as KoItem[]) : [];
   } catch {
     return [];

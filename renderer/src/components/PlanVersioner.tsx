@@ -5,6 +5,7 @@ import { useForm } from 'react-hook-form';
 import type { PlanVersionInfo } from '../../../shared/channels/plan';
 import { call, errorText } from '../api';
 import { datumMedAr } from '../format';
+import { lokal } from '../lokalLagring';
 import { useApp } from '../store';
 import { ErrorAlert } from './ErrorAlert';
 import { Field, describedBy } from './Field';
@@ -16,12 +17,12 @@ export function PlanVersionForm({ versioner, onSaved }: { versioner: PlanVersion
   const harBaslinje = versioner.some((v) => v.isBaseline);
   const [error, setError] = useState<string | null>(null);
   const { register, handleSubmit, reset, formState } = useForm({
-    defaultValues: { skapadAv: localStorage.getItem(SPARAD_AV) ?? '', orsak: '' },
+    defaultValues: { skapadAv: lokal.get(SPARAD_AV) ?? '', orsak: '' },
   });
   const save = handleSubmit(async ({ skapadAv, orsak }) => {
     try {
       const v = await call('plan:sparaVersion', { skapadAv, orsak, baslinje: !harBaslinje });
-      localStorage.setItem(SPARAD_AV, skapadAv);
+      lokal.set(SPARAD_AV, skapadAv);
       reset({ skapadAv, orsak: '' });
       setError(null);
       announce(v.isBaseline ? `Planen är fastställd som baslinje (version ${v.nummer}).` : `Version ${v.nummer} av planen är sparad.`);

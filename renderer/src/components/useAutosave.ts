@@ -1,10 +1,11 @@
 // Autosave for long text: saves ~400 ms after the last keystroke, at once on blur and when the screen closes, and
 // when the page is hidden or unloaded (fetch keepalive, since the token header rules out sendBeacon). Every change
-// is also kept in localStorage until the backend confirms it, so a crash or a stopped host loses nothing: the next
-// load reconciles the local draft with the stored text (the newer wins) and saves it.
+// is also kept locally, encrypted (lokalLagring.ts), until the backend confirms it, so a crash or a stopped host
+// loses nothing: the next load reconciles the local draft with the stored text (the newer wins) and saves it.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ArgsOf, Channel, ResultOf } from '../../../shared/contract';
 import { call, errorText, isElectron } from '../api';
+import { lokal } from '../lokalLagring';
 import { useApp } from '../store';
 import { readToken } from '../token';
 
@@ -31,7 +32,7 @@ const PREFIX = 'varvet.utkast.';
 
 function readDraft<T>(key: string): Draft<T> | null {
   try {
-    const raw = localStorage.getItem(key);
+    const raw = lokal.get(key);
     return raw ? (JSON.parse(raw) as Draft<T>) : null;
   } catch {
     return null;
@@ -97,7 +98,7 @@ export function useAutosave<T, C extends Channel>(
         const { channel, args } = requestRef.current(value);
         const result = await call(channel, args);
         // Only a draft that nothing newer has replaced may be dropped.
-        if (pending.current === null) localStorage.removeItem(key);
+        if (pending.current === null) lokal.remove(key);
         onSavedRef.current?.(result);
         setState(pending.current === null ? { kind: 'saved', at: new Date() } : { kind: 'dirty' });
       } catch (error) {
@@ -115,11 +116,7 @@ export function useAutosave<T, C extends Channel>(
   const change = useCallback(
     (value: T) => {
       pending.current = value;
-      try {
-        localStorage.setItem(key, JSON.stringify({ value, at: new Date().toISOString() } satisfies Draft<T>));
-      } catch {
-        // A full or blocked localStorage only removes the second safety net; saving goes on.
-      }
+      lokal.set(key, JSON.stringify({ value, at: new Date().toISOString() } satisfies Draft<T>));
       setState({ kind: 'dirty' });
       clearTimer();
       timer.current = window.setTimeout(() => void flush(), DELAY_MS);
@@ -132,7 +129,7 @@ export function useAutosave<T, C extends Channel>(
       const draft = readDraft<T>(key);
       if (!draft) return storedValue;
       if (stored !== null && stored >= draft.at) {
-        localStorage.removeItem(key);
+        lokal.remove(key);
         return storedValue;
       }
       change(draft.value);

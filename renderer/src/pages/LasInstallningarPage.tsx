@@ -10,7 +10,7 @@ import { LasLosenordForm } from '../components/LasLosenordForm';
 import { useFocusOnMount } from '../components/useFocusOnMount';
 import { useLock } from '../lock/lockState';
 import { lockApp } from '../lock/session';
-import { useApp } from '../store';
+import { oppnaLokalLagring, useApp } from '../store';
 import '../styles/las.css';
 
 function TidForm() {
@@ -57,6 +57,8 @@ function RekeyForm() {
     setFel(null);
     try {
       await call('lock:rekey', { losenord });
+      // The draft key was renewed with the database key: local drafts are encrypted anew under it.
+      await oppnaLokalLagring();
       reset();
       announce('Databasen och säkerhetskopiorna har fått en ny nyckel.');
     } catch (error) {

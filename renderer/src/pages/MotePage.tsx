@@ -18,6 +18,7 @@ import { effektiv, effektivUtredning, evaluateArgs, rekommendation, TOMT_UTKAST,
 import type { NyInsatsForslag } from '../components/MoteNyInsats';
 import { isTyping } from '../components/useShortcuts';
 import { datumMedAr } from '../format';
+import { lokal } from '../lokalLagring';
 import { useApp } from '../store';
 import '../styles/mote.css';
 
@@ -26,7 +27,7 @@ const UTKAST = 'varvet.moteutkast.';
 
 function readUtkast(moteId: number): Record<number, Utkast> {
   try {
-    return JSON.parse(localStorage.getItem(UTKAST + moteId) ?? '{}') as Record<number, Utkast>;
+    return JSON.parse(lokal.get(UTKAST + moteId) ?? '{}') as Record<number, Utkast>;
   } catch {
     return {};
   }
@@ -50,9 +51,10 @@ export function MotePage({ moteId, sektion: start }: { moteId: number; sektion?:
   useEffect(() => {
     void load(moteId);
   }, [moteId, load]);
-  // Drafts (typed evidence, motivations) are kept locally so a killed app or a sleeping laptop loses nothing.
+  // Drafts (typed evidence, motivations) are kept locally, encrypted, so a killed app or a sleeping laptop loses nothing.
   useEffect(() => {
-    localStorage.setItem(UTKAST + moteId, JSON.stringify(utkast));
+    if (Object.keys(utkast).length === 0) lokal.remove(UTKAST + moteId);
+    else lokal.set(UTKAST + moteId, JSON.stringify(utkast));
   }, [moteId, utkast]);
 
   const agendaVisad = agenda !== null;
