@@ -10,9 +10,9 @@ import { readToken } from './token';
  * Opens the encrypted local drafts (lokalLagring.ts) with the key from the database. A failure leaves them in memory
  * only: the screens work, and a crash would lose what the backend has not confirmed yet.
  */
-export async function oppnaLokalLagring(): Promise<void> {
+export async function oppnaLokalLagring(nyckel?: Promise<{ nyckel: string }>): Promise<void> {
   try {
-    await lokal.open((await call('lokal:nyckel', {})).nyckel);
+    await lokal.open((await (nyckel ?? call('lokal:nyckel', {}))).nyckel);
   } catch (error) {
     console.warn('Lokala utkast kunde inte öppnas:', errorText(error));
   }
@@ -158,10 +158,13 @@ export const useApp = create<AppState>()((set, get) => ({
     }
     set({ phase: { name: 'starting' } });
     try {
+      // Asked for together (one round trip less before the first screen); the key is refused while locked.
+      const nyckel = call('lokal:nyckel', {});
+      nyckel.catch(() => undefined);
       const skola = await call('skola:get', {});
       if (skola) {
         // Drafts are read before the first screen, so a screen that restores one finds it.
-        await oppnaLokalLagring();
+        await oppnaLokalLagring(nyckel);
         const view = viewFromHistory();
         history.replaceState({ view }, '');
         set({ skola, view, phase: { name: 'ready' } });

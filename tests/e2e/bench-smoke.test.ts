@@ -8,7 +8,7 @@ it('the bench runs end to end at size s and reports every line with figures', as
   expect(result.machine.cores).toBeGreaterThan(0);
   expect(result.schools[0]?.rows.elev).toBeGreaterThan(50);
   const names = result.lines.map((l) => l.name);
-  for (const expected of ['generate demo school', 'open database', 'record one evaluation', 'backend RSS', 'cold start']) {
+  for (const expected of ['generate demo school', 'open database', 'record one evaluation', 'backend RSS', 'cold start', 'agenda on screen after its data']) {
     expect(names.some((n) => n.includes(expected)), expected).toBe(true);
   }
   for (const l of result.lines) {

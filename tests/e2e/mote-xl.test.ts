@@ -47,7 +47,7 @@ describe('mötesläget på XL-skolan', () => {
     session = await openSession(browser, host.url);
     const { page } = session;
     const mote = new MotePage(page);
-    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).waitFor(); // the app frame: shortcuts work from here
     await page.keyboard.press('Alt+3');
     const open = page.getByRole('button', { name: 'Öppna mötesläget' });
     await open.waitFor();

@@ -47,7 +47,7 @@ describe('EHT-möte i mötesläget', () => {
   it('bedömer alla insatser med två tangenttryck var, tål en krasch, beslutar utredningar och skriver protokollet', async () => {
     const { page } = session;
     const mote = new MotePage(page);
-    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).waitFor(); // the app frame: shortcuts work from here
     await page.keyboard.press('Alt+3');
     await page.getByRole('heading', { name: 'EHT-möten', level: 1 }).waitFor();
     await page.getByRole('heading', { name: /^Nästa möte:/ }).waitFor();
@@ -96,7 +96,7 @@ describe('EHT-möte i mötesläget', () => {
     // Same port, so the same origin and the same localStorage; only the fragment differs, hence the reload.
     await page.goto(host.url);
     await page.reload();
-    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).waitFor(); // the app frame: shortcuts work from here
     await page.keyboard.press('Alt+3');
     await page.getByRole('button', { name: 'Öppna mötesläget' }).click();
     await mote.heading().waitFor();
