@@ -1,6 +1,7 @@
 // `npm run bench`: builds the demo schools in a temp folder, measures, prints a table and writes
 // bench/results.json. A benchmark, not a test: nothing here fails on a slow figure; tests/db/bench-smoke.test.ts
 // runs it small so it cannot rot. Options: --sizes s,m,l,xl  --runs N  --out FILE  --no-browser
+// --only CASE[,CASE] (open, evaluation, agenda, analysis, import, documents, memory, browser: the rest is skipped)
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -41,8 +42,12 @@ async function safely(name: string, run: () => Promise<BenchLine[]>): Promise<Be
   }
 }
 
-export async function runBench(options: { sizes: DemoSize[]; runs: number; browser: boolean; log?: (s: string) => void }): Promise<BenchResult> {
+export const BENCH_CASES = ['open', 'evaluation', 'agenda', 'analysis', 'import', 'documents', 'memory', 'browser'] as const;
+export type BenchCase = (typeof BENCH_CASES)[number];
+
+export async function runBench(options: { sizes: DemoSize[]; runs: number; browser: boolean; only?: readonly BenchCase[]; log?: (s: string) => void }): Promise<BenchResult> {
   const log = options.log ?? ((s: string) => console.log(s));
+  const wanted = (c: BenchCase) => !options.only || options.only.length === 0 || options.only.includes(c);
   const root = benchRoot();
   const lines: BenchLine[] = [];
   const schools: BenchSchool[] = [];
@@ -58,15 +63,15 @@ export async function runBench(options: { sizes: DemoSize[]; runs: number; brows
     const growth: { size: DemoSize; agenda: number; analysis: number }[] = [];
     for (const school of schools) {
       log(`Mäter ${school.size}…`);
-      lines.push(...(await openCase(school, { runs: options.runs })));
-      lines.push(...(await evaluationCase(school, { runs: options.runs * 5 })));
-      const agenda = await agendaCase(school, options.runs);
-      const analysis = await analysisCase(school, Math.max(3, Math.round(options.runs / 2)));
+      if (wanted('open')) lines.push(...(await openCase(school, { runs: options.runs })));
+      if (wanted('evaluation')) lines.push(...(await evaluationCase(school, { runs: options.runs * 5 })));
+      const agenda = wanted('agenda') ? await agendaCase(school, options.runs) : [];
+      const analysis = wanted('analysis') ? await analysisCase(school, Math.max(3, Math.round(options.runs / 2))) : [];
       lines.push(...agenda, ...analysis);
       growth.push({ size: school.size, agenda: agenda[1]?.stats.medianMs ?? NaN, analysis: analysis[0]?.stats.medianMs ?? NaN });
     }
     const smallest = growth[0];
-    if (smallest && growth.length > 1) {
+    if (smallest && growth.length > 1 && wanted('agenda') && wanted('analysis')) {
       for (const g of growth.slice(1)) {
         lines.push(
           line(`growth ${smallest.size} → ${g.size}: agenda`, stats([g.agenda]), { note: `${Math.round((g.agenda / smallest.agenda) * 10) / 10}× the ${smallest.size} figure` }),
@@ -75,10 +80,10 @@ export async function runBench(options: { sizes: DemoSize[]; runs: number; brows
       }
     }
     log('Mäter import, dokument och minne…');
-    lines.push(...(await safely('import', () => importCase(largest, options.runs))));
-    lines.push(...(await safely('documents', () => documentsCase(largest, Math.max(2, Math.min(options.runs, 5))))));
-    lines.push(...(await safely('memory', () => memoryCase(largest))));
-    if (options.browser) {
+    if (wanted('import')) lines.push(...(await safely('import', () => importCase(largest, options.runs))));
+    if (wanted('documents')) lines.push(...(await safely('documents', () => documentsCase(largest, Math.max(2, Math.min(options.runs, 5))))));
+    if (wanted('memory')) lines.push(...(await safely('memory', () => memoryCase(largest))));
+    if (options.browser && wanted('browser')) {
       log('Mäter i Chromium…');
       const browserRuns = Math.max(1, Math.min(options.runs, 5));
       lines.push(...(await safely('cold start', () => coldStartCase(largest, browserRuns))));
@@ -109,10 +114,14 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.met
       runs: { type: 'string', default: '20' },
       out: { type: 'string', default: path.join(REPO_ROOT, 'bench', 'results.json') },
       'no-browser': { type: 'boolean', default: false },
+      only: { type: 'string' },
     },
   });
   const sizes = (values.sizes ?? '').split(',') as DemoSize[];
-  const result = await runBench({ sizes, runs: Number(values.runs), browser: !values['no-browser'] });
+  const only = values.only ? values.only.split(',') : [];
+  const unknown = only.filter((c) => !(BENCH_CASES as readonly string[]).includes(c));
+  if (unknown.length > 0) throw new Error(`--only: unknown case ${unknown.join(', ')} (one of ${BENCH_CASES.join(', ')})`);
+  const result = await runBench({ sizes, runs: Number(values.runs), browser: !values['no-browser'], only: only as BenchCase[] });
   console.log(`\nVarvet bench ${result.date} · ${result.commit} · ${result.machine.cpu} × ${result.machine.cores}\n`);
   console.log(formatTable(result.lines));
   fs.mkdirSync(path.dirname(values.out ?? ''), { recursive: true });

@@ -1,14 +1,17 @@
 // Gallring on a real backend: the preview and the removal agree table by table, nothing of the pupils is left in
 // any table (the registerutdrag's walk finds nothing, the file holds no trace of their names), their log entries
-// keep that something happened without its content, the chain still verifies, and older backups are gone.
+// keep that something happened without its content, the chain still verifies, and older backups are gone; a pupil's
+// copies in the import logs go too, and each import's sealed digest is renewed so the check stays intact.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { GallringForhandsvisning, GallringResultat } from '../../shared/channels/audit';
 import { createBackend, type Backend } from '../../electron/backend/backend';
+import { importDigest } from '../../electron/backend/audit/importAudit';
 import { verifyAuditChain } from '../../electron/backend/audit/verify';
 import { checkDatabase } from '../../electron/backend/db/check';
+import { DatabaseConstructor as BetterSqlite3 } from '../../electron/backend/db/driver';
 import { collectRows, userTables } from '../../electron/backend/export/registerutdrag';
 import { backupDir, databasePath } from '../../electron/backend/paths';
 import { tempDir } from '../support/tmp';
@@ -20,6 +23,8 @@ async function ok<T>(backend: Backend, channel: string, args: unknown = {}): Pro
   if (!reply.ok) throw new Error(`${channel}: ${reply.error.code} ${reply.error.message}`);
   return reply.value as T;
 }
+
+const count = (db: Database, table: string) => db.prepare(`SELECT count(*) FROM "${table}"`).pluck().get() as number;
 
 const counts = (db: Database) =>
   Object.fromEntries(userTables(db).map((t) => [t, db.prepare(`SELECT count(*) FROM "${t}"`).pluck().get() as number]));
@@ -108,5 +113,80 @@ describe('gallring', () => {
     }
     backend.close();
     expect(checkDatabase(databasePath(dataDir))).toMatchObject({ sound: true, audit: { ok: true } });
+  }, 120_000);
+});
+
+// A pupil whose rows came in through imports: the import logs hold copies of their rows (also of rows that are gone,
+// a criterion a later file removed), and the audit log holds only each import's sealed digest of its log. Gallring
+// removes the pupil's rows from those logs and renews each digest, so the check stays intact and still works.
+describe('gallring of a pupil with imported rows', () => {
+  const TODAY = new Date('2026-11-23T09:00:00Z');
+  const csv = (rows: string[][]) => new Uint8Array(Buffer.from(`${rows.map((r) => r.join(';')).join('\r\n')}\r\n`, 'utf8'));
+
+  async function importRows(backend: Backend, kind: string, fileName: string, bytes: Uint8Array): Promise<{ importId: number; andrade: number; tillagda: number }> {
+    const args = { kind, fileName, contentBase64: Buffer.from(bytes).toString('base64'), sheet: null };
+    const preview = await ok<{ proposedMapping: Record<string, string> }>(backend, 'import:preview', args);
+    const r = await ok<{ refused: string | null; importId: number; andrade: number; tillagda: number }>(backend, 'import:run', {
+      ...args, mapping: preview.proposedMapping, onlyValidRows: false, dryRun: false, matchChoices: {},
+    });
+    if (r.refused) throw new Error(r.refused);
+    return r;
+  }
+
+  it('removes the pupil from the import logs, keeps the check intact and still finds a change to what is left', async () => {
+    const dataDir = tempDir();
+    const backend = await createBackend({ dataDir, mode: 'browser', now: () => TODAY, backupIntervalMs: null });
+    const db = backend.context.db;
+    await ok(backend, 'demo:open', { size: 's' });
+    const [leaver, stayer] = db
+      .prepare('SELECT e.id, e.extern_id, e.fornamn, e.efternamn, g.namn AS klass FROM elev e JOIN grupp g ON g.id = e.klass_id WHERE e.aktiv = 1 AND e.extern_id IS NOT NULL ORDER BY e.id LIMIT 2')
+      .all() as { id: number; extern_id: string; fornamn: string; efternamn: string; klass: string }[];
+    if (!leaver || !stayer) throw new Error('demo school without pupils');
+    await ok(backend, 'elev:update', { id: leaver.id, fornamn: 'Zyxqvist' });
+    // The pupil moves class through an import (the log holds the pupil's row, name and all), and gets results
+    // whose criteria a second file changes (the log holds a removed criterion, a row that no longer exists).
+    const elever = await importRows(backend, 'elever', 'elever.csv', csv([['Elev-ID', 'Förnamn', 'Efternamn', 'Klass'], [leaver.extern_id, 'Zyxqvist', leaver.efternamn, `${leaver.klass}Q`]]));
+    expect(elever.andrade).toBe(1);
+    const header = ['Elev-ID', 'Ämne', 'Betyg', 'Ej nådda kriterier', 'Tillfälle', 'Datum'];
+    const at = ['Gallringsprovet', '2026-11-20'];
+    const first = await importRows(backend, 'resultat', 'resultat-1.csv', csv([header, [leaver.extern_id, 'MA', 'F', 'Kriterium 1 | Kriterium 2', ...at], [leaver.extern_id, 'SV', 'C', '', ...at], [stayer.extern_id, 'MA', 'E', '', ...at]]));
+    expect(first.tillagda).toBe(3);
+    const second = await importRows(backend, 'resultat', 'resultat-2.csv', csv([header, [leaver.extern_id, 'MA', 'F', 'Kriterium 1', ...at], [stayer.extern_id, 'MA', 'D', '', ...at]]));
+    expect(second.andrade).toBe(2);
+    const removedLink = db.prepare("SELECT id FROM import_andring WHERE import_id = ? AND tabell = 'resultat_kriterium' AND operation = 'delete'").pluck().all(second.importId) as number[];
+    expect(removedLink).toHaveLength(1);
+    const ofLeaver = () => db.prepare('SELECT count(*) FROM import_andring WHERE elev_id = ?').pluck().get(leaver.id) as number;
+    expect(ofLeaver()).toBeGreaterThanOrEqual(7);
+    await ok(backend, 'elev:setAktiv', { id: leaver.id, aktiv: false, slutat: '2022-06-10' });
+    expect(verifyAuditChain(db)).toMatchObject({ ok: true });
+
+    const preview = await ok<GallringForhandsvisning>(backend, 'gallring:preview');
+    expect(preview.elever.map((e) => e.id)).toEqual([leaver.id]);
+    expect(preview.rader.import_andring).toBe(ofLeaver());
+    const andringarBefore = count(db, 'import_andring');
+    const result = await ok<GallringResultat>(backend, 'gallring:execute', { elevIds: [leaver.id], bekraftelse: 'GALLRA' });
+    expect(result.kedja.ok).toBe(true);
+    expect(andringarBefore - count(db, 'import_andring')).toBe(preview.rader.import_andring);
+    expect(ofLeaver()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM import_andring WHERE id IN (SELECT value FROM json_each(?))').pluck().get(JSON.stringify(removedLink))).toBe(0);
+    // What is left of the imports: the other pupil's rows, under a renewed digest sealed by the gallring.
+    expect(db.prepare('SELECT count(*) FROM import_andring WHERE elev_id = ?').pluck().get(stayer.id)).toBe(2);
+    for (const id of [elever.importId, first.importId, second.importId]) {
+      const latest = db.prepare("SELECT kanal, efter, hash FROM audit_logg WHERE tabell = 'import_korning' AND rad_id = ? ORDER BY id DESC LIMIT 1").get(String(id)) as { kanal: string; efter: string; hash: string };
+      expect(latest.kanal, `import ${id}`).toBe('gallring:execute');
+      expect(latest.hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(JSON.parse(latest.efter).andringar_sha256, `import ${id}`).toBe(importDigest(db, id));
+    }
+    expect(verifyAuditChain(db)).toMatchObject({ ok: true, unsealed: 0 });
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    expect(fs.readFileSync(databasePath(dataDir)).includes(Buffer.from('Zyxqvist'))).toBe(false);
+    backend.close();
+    expect(checkDatabase(databasePath(dataDir))).toMatchObject({ sound: true, audit: { ok: true } });
+
+    // The check still covers what is left: the other pupil's imported grade changed behind Varvet's back is found.
+    const raw = new BetterSqlite3(databasePath(dataDir));
+    raw.prepare("UPDATE import_andring SET efter = json_set(efter, '$.niva', 'A') WHERE elev_id = ? AND tabell = 'resultat' AND import_id = ?").run(stayer.id, second.importId);
+    raw.close();
+    expect(checkDatabase(databasePath(dataDir))).toMatchObject({ sound: false, audit: { ok: false, firstBroken: { reason: expect.stringContaining(`import ${second.importId}`) } } });
   }, 120_000);
 });

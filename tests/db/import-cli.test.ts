@@ -1,5 +1,6 @@
 // `varvet import` as a user runs it: the same validation and all-or-nothing rule, a Swedish problem table and a
-// non-zero exit when it refuses. Also the 50,000-row timing (printed for the bench; no timing assertion).
+// non-zero exit when it refuses; its imports sealed into the audit log and verified by `varvet check`. Also the
+// 50,000-row timing (printed for the bench; no timing assertion).
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { DatabaseConstructor as Database } from '../../electron/backend/db/driver';
@@ -75,6 +76,16 @@ describe('varvet import', () => {
     expect(mapped.out).toMatch(/tillagda 216/);
     const same = await run('import', 'resultat', fixture('resultat.csv'), '--data', dir);
     expect(same.out).toMatch(/tillagda 0 · ändrade 0 · oförändrade 216/);
+
+    // In the audit log: each import's import_korning row, sealed with the CLI's channel, and no entry per result;
+    // `varvet check` verifies the chain and every import's change log against its sealed digest.
+    const log = new Database(databasePath(dir), { readonly: true });
+    const imports = log.prepare('SELECT count(*) FROM import_korning').pluck().get() as number;
+    expect(log.prepare("SELECT tabell, operation, count(*) AS n FROM audit_logg WHERE kanal = 'cli:import' GROUP BY tabell, operation ORDER BY tabell, operation").all())
+      .toEqual([{ tabell: 'import_korning', operation: 'I', n: imports }, { tabell: 'import_korning', operation: 'U', n: imports }]);
+    expect(log.prepare('SELECT count(*) FROM audit_logg WHERE hash IS NULL').pluck().get()).toBe(0);
+    log.close();
+    expect(varvet('check', '--data', dir).code).toBe(0);
   });
 
   it('exits 2 for usage errors', async () => {

@@ -6,7 +6,7 @@ import type { Database } from 'better-sqlite3';
 import { DatabaseConstructor as BetterSqlite3 } from '../../electron/backend/db/driver';
 import { describe, expect, it } from 'vitest';
 import { applyMigrations, loadMigrations } from '../../electron/backend/db/migrations';
-import { buildRegisterutdrag, type Rad } from '../../electron/backend/export/registerutdrag';
+import { buildRegisterutdrag, type Rad, type Registerutdrag } from '../../electron/backend/export/registerutdrag';
 import { renderRegisterutdrag } from '../../electron/backend/export/registerutdragDokument';
 import { generateDemo } from '../../electron/backend/demo/generate';
 import { buildRows } from '../support/rowBuilder';
@@ -191,4 +191,48 @@ describe('registerutdrag and the logs', () => {
     expect(String(insatsPost?.efter)).toContain('Läsfixare varje morgon');
     backend.close();
   });
+});
+
+describe('registerutdrag and the import logs', () => {
+  it("holds the history of the pupil's imported rows, also of a criterion a later file removed", async () => {
+    const { createBackend } = await import('../../electron/backend/backend');
+    const now = new Date('2026-11-23T09:00:00Z');
+    const backend = await createBackend({ dataDir: tempDir(), mode: 'browser', now: () => now, backupIntervalMs: null });
+    const ok = async <T>(channel: string, args: unknown): Promise<T> => {
+      const reply = await backend.dispatch(channel, args);
+      if (!reply.ok) throw new Error(`${channel}: ${reply.error.message}`);
+      return reply.value as T;
+    };
+    await ok('demo:open', { size: 's' });
+    const db = backend.context.db;
+    const elev = db.prepare('SELECT id, extern_id FROM elev WHERE aktiv = 1 AND extern_id IS NOT NULL ORDER BY id LIMIT 1').get() as { id: number; extern_id: string };
+    const run = async (fileName: string, rows: string[][]) => {
+      const content = `Elev-ID;Ämne;Betyg;Ej nådda kriterier;Tillfälle;Datum\r\n${rows.map((r) => [elev.extern_id, ...r, 'Utdragsprovet', '2026-11-20'].join(';')).join('\r\n')}\r\n`;
+      const args = { kind: 'resultat', fileName, contentBase64: Buffer.from(content, 'utf8').toString('base64'), sheet: null };
+      const preview = await ok<{ proposedMapping: Record<string, string> }>('import:preview', args);
+      return ok<{ importId: number; refused: string | null }>('import:run', { ...args, mapping: preview.proposedMapping, onlyValidRows: false, dryRun: false, matchChoices: {} });
+    };
+    const first = await run('resultat-1.csv', [['MA', 'F', 'Kriterium 1 | Kriterium 2'], ['SV', 'C', '']]);
+    const second = await run('resultat-2.csv', [['MA', 'E', ''], ['SV', 'C', '']]);
+    expect([first.refused, second.refused]).toEqual([null, null]);
+    // The import's rows are audited through its own change log, not as entries per row.
+    expect(db.prepare("SELECT tabell FROM audit_logg WHERE kanal = 'import:run'").pluck().all()).toEqual(Array(4).fill('import_korning'));
+
+    const file = await ok<{ base64: string }>('rapport:registerutdrag', { elevId: elev.id, format: 'json' });
+    const utdrag = JSON.parse(Buffer.from(file.base64, 'base64').toString('utf8')) as Registerutdrag;
+    const historik = utdrag.importhistorik.map((h) => [h.filnamn, h.tabell, h.operation, JSON.parse(String(h.efter ?? h.fore)) as Rad]);
+    const expected = db
+      .prepare('SELECT k.filnamn, a.tabell, a.operation, coalesce(a.efter, a.fore) AS rad FROM import_andring a JOIN import_korning k ON k.id = a.import_id WHERE a.elev_id = ? ORDER BY a.id')
+      .all(elev.id) as { filnamn: string; tabell: string; operation: string; rad: string }[];
+    expect(historik).toEqual(expected.map((e) => [e.filnamn, e.tabell, e.operation, JSON.parse(e.rad)]));
+    // Two results and two criteria added; the grade changed and both criteria removed by the second file.
+    expect(historik.map(([f, t, o]) => `${String(f)} ${String(t)} ${String(o)}`).sort()).toEqual([
+      'resultat-1.csv resultat insert', 'resultat-1.csv resultat insert',
+      'resultat-1.csv resultat_kriterium insert', 'resultat-1.csv resultat_kriterium insert',
+      'resultat-2.csv resultat update',
+      'resultat-2.csv resultat_kriterium delete', 'resultat-2.csv resultat_kriterium delete',
+    ]);
+    expect(historik.find(([, t, o]) => t === 'resultat' && o === 'update')?.[3]).toMatchObject({ elev_id: elev.id, niva: 'E' });
+    backend.close();
+  }, 120_000);
 });

@@ -1,17 +1,27 @@
 // Writes the AFTER INSERT/UPDATE/DELETE triggers that record every row change of a table in audit_logg. Used once
 // to write migrations/0007_audit.sql, and by a later migration that adds a table: `npx tsx
 // electron/backend/audit/printTriggers.ts TABLE` prints its triggers. tests/db/audit-schema.test.ts fails if a table
-// lacks them.
+// lacks them, or if a trigger in the schema differs from what this file writes today.
 import type { Database } from 'better-sqlite3';
+import { TABLE_KEYS } from '../import/changes';
+import { IMPORT_FLAG } from './importAudit';
 
 /** Tables that are not audited, with the reason (the test lists the same set). */
 export const AUDIT_EXEMPT: Readonly<Record<string, string>> = {
   audit_logg: 'the log itself (append-only by its own triggers)',
   audit_gallring_pagar: 'a flag that exists only inside the gallring transaction',
-  import_andring: "an import's own before/after log; the triggers on the data tables record the same changes",
+  audit_import_pagar: "a flag that exists only inside an import's (or its undo's) transaction",
+  import_andring: "an import's own before/after log, hash-sealed through its import_korning entry (audit/importAudit.ts)",
   mote_handelse: "the meeting's undo log; the triggers on the data tables record the same changes",
   lokal_nyckel: "the renderer's draft key; a key is not a record of the school's work and must not be copied into the log",
 };
+
+/**
+ * The tables an import writes (import/changes.ts). While an import or its undo runs, the flag table holds a row and
+ * their per-row triggers stay silent: the import's own before/after log (import_andring) records those changes, and
+ * its SHA-256 is sealed into the chain through the import_korning row's entry (migrations/0009_import_audit.sql).
+ */
+export const IMPORT_SILENCED: readonly string[] = Object.keys(TABLE_KEYS);
 
 const q = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
@@ -47,10 +57,15 @@ export function auditTriggerSql(db: Database, table: string): string {
   const changed = cols.map((c) => `OLD.${q(c.name)} IS NOT NEW.${q(c.name)}`).join(' OR ');
   const insert = (op: string, row: 'NEW' | 'OLD', fore: string, efter: string) =>
     `INSERT INTO audit_logg (tabell, rad_id, elev_id, operation, fore, efter) VALUES ('${table}', ${rowId(row)}, ${elevExpression(db, table, cols, row)}, '${op}', ${fore}, ${efter});`;
+  const silent = IMPORT_SILENCED.includes(table) ? `NOT EXISTS (SELECT 1 FROM ${IMPORT_FLAG})` : null;
+  const when = (...conditions: (string | null)[]) => {
+    const c = conditions.filter((x): x is string => x !== null);
+    return c.length === 0 ? '' : ` WHEN ${c.length === 1 ? c[0] : c.map((x) => `(${x})`).join(' AND ')}`;
+  };
   return [
-    `CREATE TRIGGER ${q(`audit_${table}_i`)} AFTER INSERT ON ${q(table)} BEGIN\n  ${insert('I', 'NEW', 'NULL', json('NEW'))}\nEND;`,
-    `CREATE TRIGGER ${q(`audit_${table}_u`)} AFTER UPDATE ON ${q(table)} WHEN ${changed} BEGIN\n  ${insert('U', 'NEW', json('OLD'), json('NEW'))}\nEND;`,
-    `CREATE TRIGGER ${q(`audit_${table}_d`)} AFTER DELETE ON ${q(table)} BEGIN\n  ${insert('D', 'OLD', json('OLD'), 'NULL')}\nEND;`,
+    `CREATE TRIGGER ${q(`audit_${table}_i`)} AFTER INSERT ON ${q(table)}${when(silent)} BEGIN\n  ${insert('I', 'NEW', 'NULL', json('NEW'))}\nEND;`,
+    `CREATE TRIGGER ${q(`audit_${table}_u`)} AFTER UPDATE ON ${q(table)}${when(silent, changed)} BEGIN\n  ${insert('U', 'NEW', json('OLD'), json('NEW'))}\nEND;`,
+    `CREATE TRIGGER ${q(`audit_${table}_d`)} AFTER DELETE ON ${q(table)}${when(silent)} BEGIN\n  ${insert('D', 'OLD', json('OLD'), 'NULL')}\nEND;`,
   ].join('\n');
 }
 

@@ -1,6 +1,8 @@
 // Verifies the chain: each entry's content hash (unless gallring redacted it), its link to the entry before and its
-// own hash. The first entry that fails is named; `varvet check` and 'logg:verify' report it.
+// own hash; then that each import's own change log still hashes to the digest its sealed entry holds
+// (importAudit.ts). The first entry that fails is named; `varvet check` and 'logg:verify' report it.
 import type { Database } from 'better-sqlite3';
+import { verifyImportLogs } from './importAudit';
 import { chainHash, contentHash, GENESIS_HASH, REDACTED, type AuditRow } from './seal';
 
 export interface ChainReport {
@@ -11,8 +13,8 @@ export interface ChainReport {
   firstBroken?: { id: number; reason: string };
 }
 
-function broken(id: number, reason: string, entries: number): ChainReport {
-  return { ok: false, entries, unsealed: 0, firstBroken: { id, reason } };
+function broken(id: number, reason: string, entries: number, unsealed = 0): ChainReport {
+  return { ok: false, entries, unsealed, firstBroken: { id, reason } };
 }
 
 export function verifyAuditChain(db: Database): ChainReport {
@@ -37,5 +39,7 @@ export function verifyAuditChain(db: Database): ChainReport {
     if (row.hash !== chainHash(forra, row, row.innehall_hash ?? '')) return broken(row.id, 'postens uppgifter (tid, vem, kanal, tabell eller rad) har ändrats', entries);
     forra = row.hash;
   }
+  const imported = verifyImportLogs(db);
+  if (imported) return broken(imported.id, imported.reason, entries, unsealed);
   return { ok: true, entries, unsealed };
 }

@@ -1,12 +1,15 @@
 // Applying a validated file: all-or-nothing in one transaction. With problems nothing is written unless the user
 // chose to import only the valid rows. A dry run does the same work and rolls it back, so its counts are exact.
+// Audit: the import_korning row is audited as any row; the data rows are written with their per-row triggers silent
+// and recorded in import_andring, whose SHA-256 the import_korning row then holds (audit/importAudit.ts).
 import type { Database } from 'better-sqlite3';
+import { silenced } from '../audit/importAudit';
 import type { ColumnMapping } from '../../../shared/import/mapping';
 import type { ImportKind } from '../../../shared/import/fields';
 import type { ImportResult } from '../../../shared/import/types';
 import { FirstChange, Writer } from './changes';
 import type { ParsedTable } from './parse';
-import { validateImport } from './validate';
+import { validateImport, type Validated } from './validate';
 
 export interface RunOptions {
   kind: ImportKind;
@@ -29,22 +32,35 @@ class Rollback extends Error {
   }
 }
 
-export type RunOutcome = { result: ImportResult; needsBackup: boolean };
+/** needsBackup: the first change was reached and nothing written; validated is the plan that reached it. */
+export type RunOutcome = { result: ImportResult; needsBackup: boolean; validated?: Validated };
+
+/** Changes committed since: this connection's total changes and the data version other connections move. */
+export function changeMark(db: Database): string {
+  return `${String(db.prepare('SELECT total_changes()').pluck().get())}|${String(db.pragma('data_version', { simple: true }))}`;
+}
 
 function plural(n: number, one: string, many: string): string {
   return `${n.toLocaleString('sv-SE')} ${n === 1 ? one : many}`;
 }
 
-export function runImport(db: Database, table: ParsedTable, opts: RunOptions): RunOutcome {
+/**
+ * Validates (or takes the plan of a run that stopped at its first change, when nothing has been written since) and
+ * applies. A Writer that stops at the first change does so before changing anything, and a kind changes its state
+ * only after a write returns, so that plan is exactly what validating again would give.
+ */
+export function runImport(db: Database, table: ParsedTable, opts: RunOptions, validated?: Validated): RunOutcome {
   const started = performance.now();
   const base = (): ImportResult => ({
     kind: opts.kind, dryRun: opts.dryRun, applied: false, refused: null, importId: null, baraGiltiga: false, giltigaRader: 0,
     problems: [], questions: [], missing: [], rader: table.rows.length, tillagda: 0, andrade: 0, oforandrade: 0, hoppade: 0, millis: 0,
   });
   const finish = (r: ImportResult): ImportResult => ({ ...r, millis: Math.round(performance.now() - started) });
+  let plan: Validated | undefined;
   try {
     return db.transaction((): RunOutcome => {
-      const v = validateImport(db, table, opts);
+      const v = validated ?? validateImport(db, table, opts);
+      plan = v;
       const result = base();
       result.missing = v.missing;
       result.problems = v.problems.list;
@@ -71,14 +87,17 @@ export function runImport(db: Database, table: ParsedTable, opts: RunOptions): R
           .lastInsertRowid,
       );
       const w = new Writer(db, importId, opts.abortIfChanges && !opts.dryRun);
-      for (const row of v.plan.rows) {
-        const outcome = row.apply(w);
-        if (outcome === 'added') result.tillagda++;
-        else if (outcome === 'changed') result.andrade++;
-        else result.oforandrade++;
-      }
-      db.prepare('UPDATE import_korning SET tillagda = ?, andrade = ?, oforandrade = ?, hoppade = ? WHERE id = ?')
-        .run(result.tillagda, result.andrade, result.oforandrade, result.hoppade, importId);
+      silenced(db, () => {
+        for (const row of v.plan.rows) {
+          const outcome = row.apply(w);
+          if (outcome === 'added') result.tillagda++;
+          else if (outcome === 'changed') result.andrade++;
+          else result.oforandrade++;
+        }
+      });
+      const digest = opts.dryRun ? null : w.sha256();
+      db.prepare('UPDATE import_korning SET tillagda = ?, andrade = ?, oforandrade = ?, hoppade = ?, andringar_sha256 = ? WHERE id = ?')
+        .run(result.tillagda, result.andrade, result.oforandrade, result.hoppade, digest, importId);
       result.applied = w.changes > 0;
       result.importId = opts.dryRun ? null : importId;
       if (opts.dryRun) throw new Rollback(finish(result));
@@ -86,7 +105,7 @@ export function runImport(db: Database, table: ParsedTable, opts: RunOptions): R
     })();
   } catch (error) {
     if (error instanceof Rollback) return { result: error.result, needsBackup: false };
-    if (error instanceof FirstChange) return { result: finish(base()), needsBackup: true };
+    if (error instanceof FirstChange) return { result: finish(base()), needsBackup: true, validated: plan };
     throw error;
   }
 }

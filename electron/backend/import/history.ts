@@ -2,7 +2,10 @@
 // Undo rule (chosen deliberately): an import is undone only when every row it touched is still
 // exactly as it left it. If a later import or an edit in Varvet changed one of them, undo is refused with a Swedish
 // message; undo the later import first (imports can always be undone newest first).
+// Audit: like the import, the undo writes with the per-row triggers of the import's tables silent (its changes are
+// the exact reverse of the import's sealed log); its one audit entry is the import_korning row's angrad change.
 import type { Database } from 'better-sqlite3';
+import { deleteWithDependents, silenced } from '../audit/importAudit';
 import { AppError } from '../../../shared/errors';
 import type { ImportKind } from '../../../shared/import/fields';
 import type { ColumnMapping } from '../../../shared/import/mapping';
@@ -83,7 +86,9 @@ export function undoImport(db: Database, id: number, now: string): ImportHistory
       );
     }
     try {
-      for (const c of changes) restore(sql, c.tabell as ImportTable, c);
+      silenced(db, () => {
+        for (const c of changes) restore(db, sql, c.tabell as ImportTable, c);
+      });
     } catch (error) {
       if (!isForeignKeyError(error)) throw error;
       throw new AppError(
@@ -97,10 +102,12 @@ export function undoImport(db: Database, id: number, now: string): ImportHistory
   return getHistoryEntry(db, id);
 }
 
-function restore(sql: StatementCache, table: ImportTable, c: AndringRad): void {
+function restore(db: Database, sql: StatementCache, table: ImportTable, c: AndringRad): void {
   const key = JSON.parse(c.nyckel) as Row;
   if (c.operation === 'insert') {
-    sql.get(`DELETE FROM ${table} WHERE ${whereKey(table)}`).run(...Object.values(key));
+    // Rows added since, outside this import (members of an imported group), go with it and are audited row by row.
+    const row = { ...(JSON.parse(c.efter ?? '{}') as Row), ...key };
+    deleteWithDependents(db, table, row, () => sql.get(`DELETE FROM ${table} WHERE ${whereKey(table)}`).run(...Object.values(key)));
     return;
   }
   const fore = JSON.parse(c.fore ?? '{}') as Row;

@@ -2,12 +2,15 @@
 // The rows are found by the registerutdrag's schema walk (collectRows), so the preview, the removal and the
 // registerutdrag agree on what "about the pupil" means, and a table added later is covered without a change here.
 // The pupils' audit entries keep that a change happened but lose its content; one G entry records the removal.
+// Their rows in an import's change log are removed, and each such import's sealed digest is renewed
+// (audit/importAudit.ts), so `varvet check` still verifies what is left of the log.
 import type { Database } from 'better-sqlite3';
 import type { GallringElev, GallringForhandsvisning, GallringResultat } from '../../../shared/channels/audit';
 import { gallringsbaraElever, gallringsgrans } from '../../../shared/domain/gallring';
 import { skolInstallningarSchema } from '../../../shared/domain/settings';
 import { AppError } from '../../../shared/errors';
 import { today, type HandlerContext } from '../context';
+import { importRowsOfElev, removeImportRows } from '../audit/importAudit';
 import { REDACTED, sealAudit, whoAmI } from '../audit/seal';
 import { collectRows, elevKopior, primaryKey, radId, type Rad } from '../export/registerutdrag';
 import type { HandlerPart } from '../handlers';
@@ -32,8 +35,10 @@ interface ElevPlan {
 
 function planElev(db: Database, e: { id: number; fornamn: string; efternamn: string; slutat: string }): ElevPlan {
   const rader = collectRows(db, e.id);
-  const { importAndring, moteHandelse, loggposter } = elevKopior(db, e.id, rader);
-  return { id: e.id, namn: `${e.fornamn} ${e.efternamn}`, slutat: e.slutat, rader, loggkopior: { importAndring, moteHandelse }, loggposter };
+  const kopior = elevKopior(db, e.id, rader);
+  // The import log's rows keyed by one of the pupil's rows, and those naming the pupil (also rows that are gone).
+  const importAndring = [...new Set([...kopior.importAndring, ...importRowsOfElev(db, e.id)])].sort((a, b) => a - b);
+  return { id: e.id, namn: `${e.fornamn} ${e.efternamn}`, slutat: e.slutat, rader, loggkopior: { importAndring, moteHandelse: kopior.moteHandelse }, loggposter: kopior.loggposter };
 }
 
 function raknaRader(p: ElevPlan): Record<string, number> {
@@ -89,9 +94,10 @@ export function gallraDatabas(ctx: HandlerContext, elevIds: readonly number[]): 
         const del = db.prepare(`DELETE FROM ${q(table)} WHERE ${pk.map((c) => `${q(c)} = ?`).join(' AND ')}`);
         for (const row of rows) del.run(...pk.map((c) => row[c]));
       }
-      for (const id of p.loggkopior.importAndring) db.prepare('DELETE FROM import_andring WHERE id = ?').run(id);
       for (const id of p.loggkopior.moteHandelse) db.prepare('DELETE FROM mote_handelse WHERE id = ?').run(id);
     }
+    // The import log's copies, with each import's digest renewed (its import_korning entry is sealed just below).
+    removeImportRows(db, [...new Set(plan.elever.flatMap((p) => p.loggkopior.importAndring))]);
     // The deletions' own D entries carry the rows as they were: seal them, then redact them with the older ones.
     const vem = whoAmI(ctx.mode);
     sealAudit(db, { kanal: 'gallring:execute', vem, tid: ctx.now().toISOString() });

@@ -9,7 +9,7 @@ import type { ImportPreview, ImportResult } from '../../../shared/import/types';
 import { createBackup } from '../backup';
 import { instant, today, type HandlerContext } from '../context';
 import type { HandlerPart } from '../handlers';
-import { runImport } from '../import/apply';
+import { changeMark, runImport } from '../import/apply';
 import { findMapping, getHistoryEntry, listHistory, listMappings, saveMapping, undoImport } from '../import/history';
 import { parseFile, type ParsedTable } from '../import/parse';
 
@@ -60,7 +60,8 @@ type ImportContext = Pick<HandlerContext, 'db' | 'dataDir' | 'now'>;
 
 /**
  * Validates and imports. A real import that would change something first takes a verified backup (reason
- * 'fore-import'), then runs again from a fresh read of the register, so nothing written in between is lost.
+ * 'fore-import'), then applies: with the first run's plan when nothing was written in between, else from a fresh
+ * read of the register, so nothing written in between is lost.
  */
 export async function importFile(ctx: ImportContext, req: ImportRequest, table?: ParsedTable): Promise<ImportResult> {
   const parsed = table ?? (await parseFile(req.bytes, req.sheet));
@@ -71,8 +72,10 @@ export async function importFile(ctx: ImportContext, req: ImportRequest, table?:
   };
   const first = runImport(ctx.db, parsed, { ...opts, abortIfChanges: !req.dryRun });
   if (!first.needsBackup || req.dryRun) return first.result;
+  const mark = changeMark(ctx.db);
   await createBackup(ctx.db, ctx.dataDir, 'fore-import', { now: ctx.now });
-  return runImport(ctx.db, parsed, { ...opts, abortIfChanges: false }).result;
+  const unchanged = changeMark(ctx.db) === mark;
+  return runImport(ctx.db, parsed, { ...opts, abortIfChanges: false }, unchanged ? first.validated : undefined).result;
 }
 
 export const importHandlers: HandlerPart = {

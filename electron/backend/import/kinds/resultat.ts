@@ -17,8 +17,22 @@ interface ResultatRad {
   niva: string;
 }
 
+/** A pure function of a cell's text, computed once per distinct text (a file repeats its subjects and dates). */
+function memo<T>(f: (text: string) => T): (text: string) => T {
+  const seen = new Map<string, T>();
+  return (text) => {
+    if (seen.has(text)) return seen.get(text) as T;
+    const value = f(text);
+    seen.set(text, value);
+    return value;
+  };
+}
+
 export function planResultat(input: KindInput): Plan {
   const { reg, problems, questions } = input;
+  const foldOnce = memo(fold);
+  const amneOf = memo(parseAmne);
+  const datumOf = memo(parseDatum);
   const plan: Plan = { rows: [], skipped: 0 };
   const seen = new SeenRows();
   const tillfallen = new Tillfallen(reg);
@@ -58,7 +72,7 @@ export function planResultat(input: KindInput): Plan {
       problems.add(c.rad, field, who, who ? 'Eleven finns inte i registret.' : 'Eleven saknas.');
     }
     const amneText = c.get('amne');
-    const amne = parseAmne(amneText);
+    const amne = amneOf(amneText);
     if (!amne) problems.add(c.rad, 'amne', amneText, amneText ? 'Okänd ämneskod eller ämnesnamn.' : 'Ämnet saknas.');
     const nivaText = c.get('niva');
     const niva = parseNiva(nivaText);
@@ -72,7 +86,7 @@ export function planResultat(input: KindInput): Plan {
     const datumText = c.get('datum') || (c.has('datum') ? '' : (input.tillfalle?.datum ?? ''));
     let datum: string | null = null;
     if (datumText) {
-      const d = parseDatum(datumText);
+      const d = datumOf(datumText);
       if (d === 'invalid') problems.add(c.rad, 'datum', datumText, 'Datumet finns inte i kalendern.');
       else if (d === null) problems.add(c.rad, 'datum', datumText, 'Datumet ska skrivas ÅÅÅÅ-MM-DD.');
       else datum = d;
@@ -80,7 +94,7 @@ export function planResultat(input: KindInput): Plan {
     let ref: TillfalleRef | string | null = null;
     if (!namn && !datumText) problems.add(c.rad, c.has('tillfalle') ? 'tillfalle' : 'datum', '', 'Bedömningstillfälle eller datum saknas.');
     else if (namn || datum) {
-      const key = `${fold(namn)}|${datum ?? ''}`;
+      const key = `${foldOnce(namn)}|${datum ?? ''}`;
       ref = refCache.get(key) ?? tillfallen.resolve(namn, datum);
       refCache.set(key, ref);
       if (typeof ref === 'string') problems.add(c.rad, datum ? 'datum' : 'tillfalle', datum ?? namn, ref);
@@ -88,13 +102,13 @@ export function planResultat(input: KindInput): Plan {
 
     const gruppText = c.get('grupp');
     const tref = typeof ref === 'object' && ref !== null ? ref : null;
-    const grupp = gruppText && tref ? gruppByLasar.get(`${tref.lasar.id}|${fold(gruppText)}`) : undefined;
+    const grupp = gruppText && tref ? gruppByLasar.get(`${tref.lasar.id}|${foldOnce(gruppText)}`) : undefined;
     if (gruppText && tref && !grupp) problems.add(c.rad, 'grupp', gruppText, `Gruppen finns inte i läsåret ${tref.lasar.namn}.`);
     const kriterieTexter = splitKriterier(c.get('kriterier'));
 
     const elev = match.kind === 'found' ? match.rad : null;
     if (elev && amne && tref) {
-      const earlier = seen.check(`${elev.id}|${amne.kod}|${fold(amne.sprak)}|${tref.key}`, c.rad);
+      const earlier = seen.check(`${elev.id}|${amne.kod}|${foldOnce(amne.sprak)}|${tref.key}`, c.rad);
       if (earlier !== null) problems.add(c.rad, null, '', `Samma elev, ämne och tillfälle finns redan på rad ${earlier}.`);
     }
     if (!elev || !amne || !niva || !tref || problems.rows.has(c.rad) || questions.rows.has(c.rad)) continue;
