@@ -11,6 +11,7 @@ import { keeperOf, listBackups } from '../../electron/backend/backup/index';
 import { backupDir, databasePath } from '../../electron/backend/paths';
 import { verifyAuditChain } from '../../electron/backend/audit/verify';
 import { CLI, tempDir } from '../support/tmp';
+import { importFixture } from './importSupport';
 
 let clock = Date.parse('2026-10-05T08:00:00Z');
 const now = () => new Date(clock);
@@ -217,4 +218,50 @@ describe('the CLI', () => {
     expect(String(busy.stderr)).toMatch(/igång/);
     after.close();
   }, 60_000);
+});
+
+describe('the backup before an import', () => {
+  it('reuses a backup of exactly the current state, and writes a new one after any change, also by another program', async () => {
+    const dataDir = path.join(tempDir(), 'data');
+    let backend = await createBackend({ dataDir, mode: 'browser', backupIntervalMs: null, now });
+    await value(backend, 'skola:create', { namn: 'Björkdalsskolan', lasar: { startdatum: '2026-08-17', slutdatum: '2027-06-11' } });
+    backend.close();
+    tick(60);
+    backend = await createBackend({ dataDir, mode: 'browser', backupIntervalMs: null, now });
+    const reasons = () => listBackups(dataDir).map((b) => b.reason).sort();
+    expect(reasons()).toEqual(['start']);
+    const start = listBackups(dataDir)[0];
+
+    // The first thing done is an import: the start backup already holds this state and is the way back.
+    const first = await importFixture(backend, 'personal', 'personal.csv');
+    expect(first.refused).toBeFalsy();
+    expect(reasons()).toEqual(['start']);
+    const atStart = new BetterSqlite3(path.join(backupDir(dataDir), start?.file ?? ''), { readonly: true });
+    expect(atStart.prepare('SELECT count(*) FROM personal').pluck().get()).toBe(0);
+    atStart.close();
+
+    // The import changed the database: the next import (here its undo) gets its own verified backup.
+    tick(5);
+    const history = await value<{ id: number }[]>(backend, 'import:history');
+    await value(backend, 'import:undo', { id: history[0]?.id });
+    expect(reasons()).toEqual(['fore-import', 'start']);
+
+    // A backup taken by hand is reused the same way by the import right after it.
+    tick(5);
+    await value(backend, 'backup:create');
+    await importFixture(backend, 'personal', 'personal.csv');
+    expect(reasons()).toEqual(['fore-import', 'manuell', 'start']);
+    // Another program writes to the file after a backup: that backup no longer holds the state, so a new one is written.
+    tick(5);
+    await value(backend, 'import:undo', { id: (await value<{ id: number }[]>(backend, 'import:history'))[0]?.id });
+    tick(5);
+    await value(backend, 'backup:create');
+    const other = new BetterSqlite3(databasePath(dataDir));
+    other.prepare("UPDATE skola SET namn = 'Björkdalsskolan (ändrad utanför)' WHERE id = 1").run();
+    other.close();
+    tick(5);
+    await importFixture(backend, 'personal', 'personal.csv');
+    expect(reasons()).toEqual(['fore-import', 'fore-import', 'fore-import', 'manuell', 'manuell', 'start']);
+    backend.close();
+  });
 });

@@ -3,6 +3,6 @@ export type { BackupInfo, BackupReason, RestoreResult } from '../../../shared/ch
 export { backupTo, createBackup, writeBackup, backupFailure, type BackupOptions } from './create';
 export { listBackups, listBackupsIn, pruneBackups, removeStaleTemps } from './list';
 export { checkBackupFile, copyBackupOver } from './restore';
-export { BackupKeeper, attachKeeper, keeperOf, DEFAULT_BACKUP_INTERVAL_MS } from './keeper';
+export { BackupKeeper, attachKeeper, keeperIfAny, keeperOf, DEFAULT_BACKUP_INTERVAL_MS } from './keeper';
 export { tableCounts } from './verify';
 export { backupDataDir, newestBackup, resolveBackupFile, restoreDataDir, wayOut, type OfflineRestore } from './offline';

@@ -40,6 +40,8 @@ export class BackupKeeper {
   lastError: string | null = null;
   private gate: Promise<void> | null = null;
   private changesAtLastBackup = -1;
+  /** The newest verified backup and the state it holds (own changes and other connections' commits at its start). */
+  private lastBackup: { info: BackupInfo; changes: number; dataVersion: number } | null = null;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: KeeperOptions) {}
@@ -60,15 +62,31 @@ export class BackupKeeper {
   /** `prune: false` while a restore runs, so retention cannot remove the very backup being restored. */
   async backup(reason: BackupReason, prune = true): Promise<BackupInfo> {
     const db = this.ctx.db;
+    // Read before the copy starts: anything written during it counts as a change after the backup.
     const changes = totalChanges(db);
+    const dataVersion = db.pragma('data_version', { simple: true }) as number;
     const info = await createBackup(db, this.ctx.dataDir, reason, {
       now: () => this.ctx.now(),
       nativeBinding: this.options.nativeBinding,
       prune,
     });
     this.changesAtLastBackup = changes;
+    this.lastBackup = this.ctx.db === db ? { info, changes, dataVersion } : null;
     this.lastError = null;
     return info;
+  }
+
+  /**
+   * A backup of exactly the state the database is in now, if one was written by this connection: nothing has been
+   * written since it started, by Varvet or by another program (data_version), and its file is still there. Before an
+   * import, such a backup already is the way back, so no second copy of the same state is written.
+   */
+  unchangedBackup(): BackupInfo | null {
+    const last = this.lastBackup;
+    const db = this.ctx.db;
+    if (!last || !db.open || this.gate) return null;
+    if (totalChanges(db) !== last.changes || (db.pragma('data_version', { simple: true }) as number) !== last.dataVersion) return null;
+    return fs.existsSync(path.join(this.dir, last.info.file)) ? last.info : null;
   }
 
   /** An automatic backup never stops the app: a failure is remembered (shown on Säkerhetskopior) and logged. */
@@ -182,6 +200,7 @@ export class BackupKeeper {
     this.ctx.db = opened.db;
     this.ctx.schemaVersion = opened.schemaVersion;
     this.changesAtLastBackup = totalChanges(opened.db);
+    this.lastBackup = null;
   }
 
   close(): void {
@@ -206,6 +225,11 @@ const keepers = new WeakMap<HandlerContext, BackupKeeper>();
 /** Handlers find the keeper of their backend through the context they are given. */
 export function attachKeeper(context: HandlerContext, keeper: BackupKeeper): void {
   keepers.set(context, keeper);
+}
+
+/** The keeper of a backend's context, or null where none runs (the CLI opens the database without one). */
+export function keeperIfAny(context: object): BackupKeeper | null {
+  return keepers.get(context as HandlerContext) ?? null;
 }
 
 export function keeperOf(context: HandlerContext): BackupKeeper {

@@ -6,7 +6,7 @@ import { KIND_FIELDS, FIELD_TEXT, requiredFields, type ImportKind } from '../../
 import { fitMapping, type ColumnMapping } from '../../../shared/import/mapping';
 import { proposeMapping } from '../../../shared/import/headers';
 import type { ImportPreview, ImportResult } from '../../../shared/import/types';
-import { createBackup } from '../backup';
+import { createBackup, keeperIfAny } from '../backup';
 import { instant, today, type HandlerContext } from '../context';
 import type { HandlerPart } from '../handlers';
 import { changeMark, runImport } from '../import/apply';
@@ -59,6 +59,17 @@ export interface ImportRequest {
 type ImportContext = Pick<HandlerContext, 'db' | 'dataDir' | 'now'>;
 
 /**
+ * The verified backup before an import or its undo: the backend's newest backup when it holds exactly the state the
+ * database is in now (typically the start backup, when the import is the first thing done), else a new one.
+ */
+async function backupBeforeImport(ctx: ImportContext, reusable = keeperIfAny(ctx)?.unchangedBackup() ?? null): Promise<void> {
+  const keeper = keeperIfAny(ctx);
+  if (reusable) return;
+  if (keeper) await keeper.backup('fore-import');
+  else await createBackup(ctx.db, ctx.dataDir, 'fore-import', { now: ctx.now });
+}
+
+/**
  * Validates and imports. A real import that would change something first takes a verified backup (reason
  * 'fore-import'), then applies: with the first run's plan when nothing was written in between, else from a fresh
  * read of the register, so nothing written in between is lost.
@@ -70,10 +81,13 @@ export async function importFile(ctx: ImportContext, req: ImportRequest, table?:
     choices: req.matchChoices, tillfalle: req.tillfalle, onlyValidRows: req.onlyValidRows, dryRun: req.dryRun, today: today(ctx),
     now: instant(ctx),
   };
+  // Asked before the first run: that run stops before its first change and rolls back, which leaves the database as
+  // it was but still counts as writing.
+  const reusable = keeperIfAny(ctx)?.unchangedBackup() ?? null;
   const first = runImport(ctx.db, parsed, { ...opts, abortIfChanges: !req.dryRun });
   if (!first.needsBackup || req.dryRun) return first.result;
   const mark = changeMark(ctx.db);
-  await createBackup(ctx.db, ctx.dataDir, 'fore-import', { now: ctx.now });
+  await backupBeforeImport(ctx, reusable);
   const unchanged = changeMark(ctx.db) === mark;
   return runImport(ctx.db, parsed, { ...opts, abortIfChanges: false }, unchanged ? first.validated : undefined).result;
 }
@@ -89,7 +103,7 @@ export const importHandlers: HandlerPart = {
   'import:undo': async (args, ctx) => {
     // Undo is a mass change too: the state before it is kept, and a missing import is refused before the backup.
     getHistoryEntry(ctx.db, args.id);
-    await createBackup(ctx.db, ctx.dataDir, 'fore-import', { now: ctx.now });
+    await backupBeforeImport(ctx);
     return undoImport(ctx.db, args.id, instant(ctx));
   },
   'import:mappings': (args, ctx) => listMappings(ctx.db, args.kind),
