@@ -222,6 +222,35 @@ describe('demo school', () => {
     });
   }
 
+  it('generates size xl with about a million result rows, omdömen only in the earlier läsår', async () => {
+    const { db, summary, ms } = await generate('xl', NOW);
+    console.log(`demo xl: ${Math.round(ms)} ms, ${summary.elev} elever, ${summary.resultat} resultat, ${summary.insats} insatser`);
+    expect(summary.resultat).toBeGreaterThanOrEqual(900_000);
+    expect(summary.resultat).toBeLessThanOrEqual(1_100_000);
+    const tillfallen = db
+      .prepare(
+        `SELECT t.lasar_id AS lasarId, t.namn, t.datum, v.nummer, v.startdatum, v.bedomning_senast AS senast,
+                (SELECT max(datum) FROM mote m WHERE m.typ = 'eht' AND m.lasar_id = t.lasar_id AND m.datum < v.startdatum) AS forraEht
+         FROM bedomningstillfalle t JOIN varv v ON v.id = t.varv_id ORDER BY t.datum`,
+      )
+      .all() as { lasarId: number; namn: string; datum: string; nummer: number; startdatum: string; senast: string; forraEht: string | null }[];
+    const current = currentLasarId(db, toIsoDate(NOW));
+    // The current läsår looks like every other size's: one occasion per varv, the varv's own.
+    expect(tillfallen.filter((t) => t.lasarId === current).every((t) => t.namn === `Varv ${t.nummer}`)).toBe(true);
+    const omdomen = tillfallen.filter((t) => t.namn.includes('omdöme'));
+    // Four earlier läsår × two omdömen in each varv but the last (of six), which ends in betyg.
+    expect(omdomen.length).toBe(4 * 5 * 2);
+    // An omdöme lies inside its varv, after the previous EHT-möte and before the varv's own occasion: the latest
+    // occasion at every EHT-möte is still a varv's own.
+    for (const t of omdomen) {
+      expect(t.lasarId).not.toBe(current);
+      expect(t.nummer).toBeLessThan(6);
+      expect(t.datum > t.startdatum && t.datum < t.senast && (t.forraEht === null || t.datum > t.forraEht), JSON.stringify(t)).toBe(true);
+    }
+    checkRequiredConditions(db, NOW);
+    db.close();
+  }, 300_000);
+
   for (const size of ['m', 'l'] as const) {
     it(`generates size ${size} in reasonable time and holds the required conditions`, async () => {
       const { db, summary, ms } = await generate(size, NOW);

@@ -1,8 +1,10 @@
 // Results per varv: one bedömningstillfälle per varv that has started, a level per pupil × subject, and for the
 // levels not reached the betygskriterier not reached. Levels are drawn around each pupil's ability, so a pupil
-// stays recognisable from varv to varv and an insats can be judged against the change.
+// stays recognisable from varv to varv and an insats can be judged against the change. The xl history also has
+// formative occasions (omdömen) inside each varv, before its own occasion, so five läsår hold about a million rows.
 import type { Database } from 'better-sqlite3';
-import type { LasarRad } from './calendar';
+import { BatchInsert } from './batch';
+import { addDaysIso, daysBetween, weekdayOnOrBefore, type LasarRad } from './calendar';
 import { KRITERIER, kriteriumVikt } from './kriterier';
 import { arskursIn, attends, type ElevInfo, type GruppInfo } from './people';
 import type { Random } from './random';
@@ -16,6 +18,8 @@ export interface Tillfalle {
   id: number;
   datum: string;
   nummer: number;
+  /** Progress through the läsår in varv (0 = the first varv's occasion); an omdöme lies between two varv. */
+  steg: number;
 }
 
 export interface YearResults {
@@ -67,6 +71,12 @@ export function pupilSubjects(elev: ElevInfo, klass: GruppInfo, sarskild: GruppI
     .map((kod) => [kod, sarskild && SARSKILD_GRUPP_AMNEN.includes(kod) ? sarskild.id : klass.id]);
 }
 
+/**
+ * A year's occasions and results. The occasions are those of the varv that have started, oldest first: `omdomenPerVarv`
+ * formative ones spread over the start of each varv (not the last, which ends in betyg), then the varv's own on its
+ * last day for assessments. An omdöme lies before its varv's own occasion and after the previous varv's EHT-möte, so
+ * the latest occasion at an EHT-möte is still the varv's own.
+ */
 export function generateYearResults(
   db: Database,
   rng: Random,
@@ -76,18 +86,24 @@ export function generateYearResults(
   teaching: Teaching,
   amneId: Map<string, number>,
   criteria: Criteria,
+  omdomenPerVarv = 0,
 ): YearResults {
   const insertTillfalle = db.prepare('INSERT INTO bedomningstillfalle (lasar_id, varv_id, namn, datum) VALUES (?, ?, ?, ?)');
-  const insertResultat = db.prepare(
-    'INSERT INTO resultat (elev_id, amne_id, tillfalle_id, grupp_id, niva) VALUES (?, ?, ?, ?, ?)',
-  );
-  const insertKriterium = db.prepare('INSERT INTO resultat_kriterium (resultat_id, kriterium_id) VALUES (?, ?)');
   const out: YearResults = { tillfallen: [], niva: new Map(), grupp: new Map() };
-  for (const v of lasar.varv.filter((x) => x.startdatum < today)) {
+  const started = lasar.varv.filter((x) => x.startdatum < today);
+  started.forEach((v, index) => {
     const datum = v.bedomningSenast <= today ? v.bedomningSenast : today;
+    const omdomen = index < lasar.varv.length - 1 ? omdomenPerVarv : 0;
+    const span = daysBetween(v.startdatum, datum);
+    for (let k = 1; k <= omdomen; k++) {
+      const dag = weekdayOnOrBefore(addDaysIso(v.startdatum, Math.round((k * span) / (omdomen + 1))));
+      if (dag <= v.startdatum || dag >= datum) continue;
+      const id = Number(insertTillfalle.run(lasar.id, v.id, `Varv ${v.nummer}, omdöme ${k}`, dag).lastInsertRowid);
+      out.tillfallen.push({ id, datum: dag, nummer: v.nummer, steg: index - 1 + k / (omdomen + 1) });
+    }
     const id = Number(insertTillfalle.run(lasar.id, v.id, `Varv ${v.nummer}`, datum).lastInsertRowid);
-    out.tillfallen.push({ id, datum, nummer: v.nummer });
-  }
+    out.tillfallen.push({ id, datum, nummer: v.nummer, steg: index });
+  });
   if (out.tillfallen.length === 0) return out;
 
   const sarskild = grupper.find((g) => g.typ === 'undervisningsgrupp');
@@ -112,14 +128,19 @@ export function generateYearResults(
     }
   }
 
+  // Ids are given explicitly (the next free ones), so a result's kriterier can be written in the same batches.
+  let resultatId = (db.prepare('SELECT coalesce(max(id), 0) FROM resultat').pluck().get() as number) + 1;
+  const resultat = new BatchInsert(db, 'resultat', ['id', 'elev_id', 'amne_id', 'tillfalle_id', 'grupp_id', 'niva']);
+  const kriterier = new BatchInsert(db, 'resultat_kriterium', ['resultat_id', 'kriterium_id'], () => resultat.flush());
   const trend = rng.normal() * 0.05;
   out.tillfallen.forEach((t, index) => {
     for (const p of pupils) {
       if (p.elev.slutat !== null && p.elev.slutat <= t.datum) continue;
       p.amnen.forEach(([kod, gruppId], i) => {
-        const z = p.elev.formaga + (p.offset[i] as number) + trend * index + rng.normal() * 0.35;
+        const z = p.elev.formaga + (p.offset[i] as number) + trend * t.steg + rng.normal() * 0.35;
         const niva = p.betygsar ? betyg(z, rng) : tidig(z);
-        const resultatId = Number(insertResultat.run(p.elev.id, amneId.get(kod), t.id, gruppId, niva).lastInsertRowid);
+        const id = resultatId++;
+        resultat.add([id, p.elev.id, amneId.get(kod) ?? null, t.id, gruppId, niva]);
         const key = `${p.elev.id}:${kod}`;
         const list = out.niva.get(key) ?? [];
         list[index] = niva;
@@ -130,9 +151,10 @@ export function generateYearResults(
         const valda = new Set<number>();
         const vikter = ids.map((_, k) => kriteriumVikt(k));
         while (valda.size < Math.min(antal, ids.length)) valda.add(ids[rng.weighted(vikter)] as number);
-        for (const kriteriumId of valda) insertKriterium.run(resultatId, kriteriumId);
+        for (const kriteriumId of valda) kriterier.add([id, kriteriumId]);
       });
     }
   });
+  kriterier.flush();
   return out;
 }

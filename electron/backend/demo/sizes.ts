@@ -1,4 +1,5 @@
-// How big each demo size is. s ≈ 100 pupils, m ≈ 400, l ≈ 1,200; xl is l with four earlier läsår of history.
+// How big each demo size is. s ≈ 100 pupils, m ≈ 400, l ≈ 1,200; xl is l with four earlier läsår of history, whose
+// varv also hold formative omdömen, so the xl school has about a million result rows (the bench's size).
 import type { DemoSize } from '../../../shared/contract';
 import type { Roll } from '../../../shared/model';
 
@@ -12,6 +13,8 @@ export interface SizeConfig {
   forstelarare: number;
   sarskildaElever: number;
   historikAr: number;
+  /** Formative occasions (omdömen) per varv in the earlier läsår, besides the varv's own occasion (results.ts). */
+  omdomenPerVarv: number;
   /** New individual insatser the EHT-möte decides at most per meeting. */
   nyaInsatserPerMote: number;
 }
@@ -20,22 +23,22 @@ export const SIZES: Record<DemoSize, SizeConfig> = {
   s: {
     seed: 0x5eed01, klasserPerArskurs: 1, klasstorlek: 10, larare: 10, forstelarare: 1, sarskildaElever: 4,
     ledningOchElevhalsa: { rektor: 1, bitradande_rektor: 1, specialpedagog: 1, kurator: 1, skolskoterska: 1, skolpsykolog: 1 },
-    historikAr: 0, nyaInsatserPerMote: 4,
+    historikAr: 0, omdomenPerVarv: 0, nyaInsatserPerMote: 4,
   },
   m: {
     seed: 0x5eed02, klasserPerArskurs: 2, klasstorlek: 20, larare: 33, forstelarare: 2, sarskildaElever: 6,
     ledningOchElevhalsa: { rektor: 1, bitradande_rektor: 1, specialpedagog: 2, kurator: 1, skolskoterska: 1, skolpsykolog: 1 },
-    historikAr: 0, nyaInsatserPerMote: 9,
+    historikAr: 0, omdomenPerVarv: 0, nyaInsatserPerMote: 9,
   },
   l: {
     seed: 0x5eed03, klasserPerArskurs: 5, klasstorlek: 24, larare: 89, forstelarare: 4, sarskildaElever: 8,
     ledningOchElevhalsa: { rektor: 1, bitradande_rektor: 2, specialpedagog: 3, kurator: 2, skolskoterska: 2, skolpsykolog: 1 },
-    historikAr: 0, nyaInsatserPerMote: 18,
+    historikAr: 0, omdomenPerVarv: 0, nyaInsatserPerMote: 18,
   },
   xl: {
     seed: 0x5eed04, klasserPerArskurs: 5, klasstorlek: 24, larare: 89, forstelarare: 4, sarskildaElever: 8,
     ledningOchElevhalsa: { rektor: 1, bitradande_rektor: 2, specialpedagog: 3, kurator: 2, skolskoterska: 2, skolpsykolog: 1 },
-    historikAr: 4, nyaInsatserPerMote: 18,
+    historikAr: 4, omdomenPerVarv: 2, nyaInsatserPerMote: 18,
   },
 };
 

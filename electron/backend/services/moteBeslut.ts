@@ -10,7 +10,7 @@ import { BESLUT_TEXT } from '../../../shared/labels';
 import type { z } from 'zod';
 import { instant, type HandlerContext } from '../context';
 import { chainHistory, createInsats, getInsats } from './insatser';
-import { openMote } from './moteRows';
+import { moteInsats, openMote, prepared } from './moteRows';
 import { resultatFor, resultatforandring } from './moteResultat';
 
 type Row = Record<string, unknown>;
@@ -25,34 +25,32 @@ function reinsert(db: Database, table: keyof typeof TABLES, row: Row): void {
 }
 
 function raw(db: Database, sql: string, ...params: unknown[]): Row | null {
-  return (db.prepare(sql).get(...params) as Row | undefined) ?? null;
+  return (prepared(db, sql).get(...params) as Row | undefined) ?? null;
 }
 
 export function findHandelse(db: Database, nyckel: string): Handelse | null {
-  return (db.prepare('SELECT * FROM mote_handelse WHERE nyckel = ?').get(nyckel) as Handelse | undefined) ?? null;
+  return (prepared(db, 'SELECT * FROM mote_handelse WHERE nyckel = ?').get(nyckel) as Handelse | undefined) ?? null;
 }
 
 function logHandelse(ctx: HandlerContext, moteId: number, nyckel: string, typ: Handelse['typ'], fore: unknown, efter: unknown): void {
-  ctx.db
-    .prepare('INSERT INTO mote_handelse (mote_id, nyckel, typ, fore, efter, skapad) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(moteId, nyckel, typ, JSON.stringify(fore), JSON.stringify(efter), instant(ctx));
-  ctx.db.prepare("UPDATE mote SET status = 'pagar' WHERE id = ? AND status = 'planerat'").run(moteId);
+  prepared(ctx.db, 'INSERT INTO mote_handelse (mote_id, nyckel, typ, fore, efter, skapad) VALUES (?, ?, ?, ?, ?, ?)').run(
+    moteId, nyckel, typ, JSON.stringify(fore), JSON.stringify(efter), instant(ctx),
+  );
+  prepared(ctx.db, "UPDATE mote SET status = 'pagar' WHERE id = ? AND status = 'planerat'").run(moteId);
 }
 
 
 function evaluateResult(db: Database, insatsId: number, moteId: number, upprepad: boolean): EvaluateResult {
-  const insats = getInsats(db, insatsId);
+  const insats = moteInsats(db, insatsId);
   const bedomning = insats.bedomningar.find((b) => b.moteId === moteId);
   if (!bedomning) throw new AppError('not_found', 'Bedömningen finns inte längre; den har ångrats.');
-  const foljdId = db
-    .prepare('SELECT id FROM insats WHERE ersatter_insats_id = ? AND beslutad_vid_mote_id = ?')
-    .pluck()
+  const foljdId = prepared(db, 'SELECT id FROM insats WHERE ersatter_insats_id = ? AND beslutad_vid_mote_id = ?', { pluck: true })
     .get(insatsId, moteId) as number | undefined;
   return {
     bedomning,
     rekommendation: bedomning.rekommendation,
     insatsStatus: insats.status,
-    foljdinsats: foljdId ? getInsats(db, foljdId) : null,
+    foljdinsats: foljdId ? moteInsats(db, foljdId) : null,
     upprepad,
   };
 }
@@ -73,7 +71,7 @@ export function evaluate(ctx: HandlerContext, args: z.output<typeof moteChannels
     const seen = findHandelse(db, args.nyckel);
     if (seen) return evaluateResult(db, args.insatsId, args.moteId, true);
     const mote = openMote(db, args.moteId);
-    const insats = getInsats(db, args.insatsId);
+    const insats = moteInsats(db, args.insatsId);
     const fore = {
       insats: { id: insats.id, status: insats.status, slutdatum: insats.slutdatum },
       bedomning: raw(db, 'SELECT * FROM effektbedomning WHERE insats_id = ? AND mote_id = ?', insats.id, mote.id),
@@ -88,16 +86,15 @@ export function evaluate(ctx: HandlerContext, args: z.output<typeof moteChannels
     const fel = checkDecision(rekommendation, args.beslut, args.motivering);
     if (fel) throw new AppError('rule_violation', fel);
     const punkter = resultatFor(db, [insats], mote.datum).get(insats.id) ?? [];
-    db.prepare('DELETE FROM effektbedomning WHERE insats_id = ? AND mote_id = ?').run(insats.id, mote.id);
+    prepared(db, 'DELETE FROM effektbedomning WHERE insats_id = ? AND mote_id = ?').run(insats.id, mote.id);
     const bedomningId = Number(
-      db
-        .prepare(
-          `INSERT INTO effektbedomning (insats_id, mote_id, datum, bedomning, malet_natt, underlag, resultatforandring,
-             rekommendation, beslut, motivering, skapad) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(insats.id, mote.id, mote.datum, args.bedomning, args.maletNatt ? 1 : 0, args.underlag,
-          resultatforandring(punkter, insats.startdatum), rekommendation, args.beslut,
-          args.beslut !== rekommendation && args.motivering ? args.motivering.trim() : null, instant(ctx)).lastInsertRowid,
+      prepared(
+        db,
+        `INSERT INTO effektbedomning (insats_id, mote_id, datum, bedomning, malet_natt, underlag, resultatforandring,
+           rekommendation, beslut, motivering, skapad) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(insats.id, mote.id, mote.datum, args.bedomning, args.maletNatt ? 1 : 0, args.underlag,
+        resultatforandring(punkter, insats.startdatum), rekommendation, args.beslut,
+        args.beslut !== rekommendation && args.motivering ? args.motivering.trim() : null, instant(ctx)).lastInsertRowid,
     );
     let foljdinsatsId: number | null = null;
     let status: Insats['status'] = 'aktiv';
@@ -117,7 +114,7 @@ export function evaluate(ctx: HandlerContext, args: z.output<typeof moteChannels
       }, instant(ctx)).id;
     } else if (args.beslut === 'avsluta') status = 'avslutad';
     else if (args.beslut === 'ta_bort') status = 'borttagen';
-    db.prepare('UPDATE insats SET status = ?, slutdatum = ? WHERE id = ?').run(status, status === 'aktiv' ? null : mote.datum, insats.id);
+    prepared(db, 'UPDATE insats SET status = ?, slutdatum = ? WHERE id = ?').run(status, status === 'aktiv' ? null : mote.datum, insats.id);
     logHandelse(ctx, mote.id, args.nyckel, 'bedomning', fore, { insatsId: insats.id, bedomningId, foljdinsatsId });
     return evaluateResult(db, insats.id, mote.id, false);
   })();

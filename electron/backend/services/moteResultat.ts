@@ -13,6 +13,7 @@ import {
   type TidigNiva,
 } from '../../../shared/domain/index';
 import type { Insats } from '../../../shared/model';
+import { prepared } from './moteRows';
 
 interface Tillfalle {
   id: number;
@@ -47,17 +48,21 @@ export function resultatSammanfattning(
   inst: SkolInstallningar,
   useCache = true,
 ): ResultatSammanfattning {
-  const senaste = db
-    .prepare('SELECT id, lasar_id AS lasarId, namn, datum FROM bedomningstillfalle WHERE datum <= ? ORDER BY datum DESC, id DESC LIMIT 1')
-    .get(motesdatum) as Tillfalle | undefined;
+  const senaste = prepared(
+    db,
+    'SELECT id, lasar_id AS lasarId, namn, datum FROM bedomningstillfalle WHERE datum <= ? ORDER BY datum DESC, id DESC LIMIT 1',
+  ).get(motesdatum) as Tillfalle | undefined;
   if (!senaste) return { lararmonster: [], resultat: { tillfalle: null, datum: null, amnen: [] } };
-  const forra = db
-    .prepare('SELECT id, lasar_id AS lasarId, namn, datum FROM bedomningstillfalle WHERE lasar_id = ? AND datum < ? ORDER BY datum DESC, id DESC LIMIT 1')
-    .get(senaste.lasarId, senaste.datum) as Tillfalle | undefined;
-  const fingerprint = db
-    .prepare("SELECT (SELECT max(id) FROM resultat) || ':' || (SELECT count(*) FROM undervisning) || ':' || (SELECT max(resultat_id) FROM resultat_kriterium)")
-    .pluck()
-    .get() as string;
+  const forra = prepared(
+    db,
+    `SELECT id, lasar_id AS lasarId, namn, datum FROM bedomningstillfalle WHERE lasar_id = ? AND datum < ?
+     ORDER BY datum DESC, id DESC LIMIT 1`,
+  ).get(senaste.lasarId, senaste.datum) as Tillfalle | undefined;
+  const fingerprint = prepared(
+    db,
+    "SELECT (SELECT max(id) FROM resultat) || ':' || (SELECT count(*) FROM undervisning) || ':' || (SELECT max(resultat_id) FROM resultat_kriterium)",
+    { pluck: true },
+  ).get() as string;
   const key = `${senaste.id}:${forra?.id ?? 0}:${fingerprint}:${JSON.stringify(inst)}`;
   const hit = cache.get(db);
   if (useCache && hit?.key === key) return hit.value;
@@ -131,58 +136,139 @@ export function resultatSammanfattning(
   return value;
 }
 
-/** Per insats: the pupil's (individ) or the group's (grupp) results in the insats's subject up to the meeting. */
+/** Result points shown per insats: the latest four up to the meeting. */
+const PUNKTER = 4;
+
+interface TillfalleRad {
+  id: number;
+  namn: string;
+  datum: string;
+}
+
+interface ElevPunkt {
+  elevId: number;
+  amneId: number;
+  tillfalleId: number;
+  niva: string;
+}
+
+interface GruppPunkt {
+  gruppId: number;
+  amneId: number;
+  tillfalleId: number;
+  niva: ResultatNiva;
+  antal: number;
+}
+
+/** (pupil or group, subject) */
+type Par = [number | null, number | null];
+
+// Only a pair's latest PUNKTER results are shown, so the queries start from the newest occasions and probe the
+// unique (tillfalle_id, elev_id, amne_id) and resultat_grupp indexes for just those: the work follows the number of
+// insatser, not the years of history. A pair with fewer results there is looked up further back: a pupil new to the
+// school by resultat_elev (their own few rows), a group of this läsår early in the year at the remaining occasions.
+export const ELEV_SENASTE = `
+  WITH p(e, a) AS (SELECT DISTINCT value ->> 0, value ->> 1 FROM json_each(?)), t(id) AS (SELECT value FROM json_each(?))
+  SELECT r.elev_id AS elevId, r.amne_id AS amneId, r.tillfalle_id AS tillfalleId, r.niva
+  FROM p CROSS JOIN t CROSS JOIN resultat r ON r.tillfalle_id = t.id AND r.elev_id = p.e AND r.amne_id = p.a`;
+const ELEV_ALLA = `
+  WITH p(e, a) AS (SELECT DISTINCT value ->> 0, value ->> 1 FROM json_each(?))
+  SELECT r.elev_id AS elevId, r.amne_id AS amneId, r.tillfalle_id AS tillfalleId, r.niva
+  FROM p CROSS JOIN resultat r ON r.elev_id = p.e AND r.amne_id = p.a`;
+export const GRUPP_SENASTE = `
+  WITH p(g, a) AS (SELECT DISTINCT value ->> 0, value ->> 1 FROM json_each(?)), t(id) AS (SELECT value FROM json_each(?))
+  SELECT r.grupp_id AS gruppId, r.amne_id AS amneId, r.tillfalle_id AS tillfalleId, r.niva, count(*) AS antal
+  FROM p CROSS JOIN t CROSS JOIN resultat r ON r.tillfalle_id = t.id AND r.grupp_id = p.g AND r.amne_id = p.a
+  GROUP BY r.grupp_id, r.amne_id, r.tillfalle_id, r.niva`;
+
+/** The rows of `pairs` at the newest occasions first, then further back for the pairs still short of PUNKTER. */
+function latest<R extends { tillfalleId: number }>(
+  tillfallen: TillfalleRad[],
+  pairs: Par[],
+  key: (r: R) => string,
+  atOccasions: (pairs: Par[], ids: number[]) => R[],
+  further: (pairs: Par[], ids: number[]) => R[],
+): Map<string, R[]> {
+  const out = new Map<string, R[]>();
+  const add = (rows: R[]) => {
+    for (const r of rows) {
+      const k = key(r);
+      const list = out.get(k);
+      if (list) list.push(r);
+      else out.set(k, [r]);
+    }
+  };
+  const occasions = (rows: R[] | undefined) => new Set(rows?.map((r) => r.tillfalleId)).size;
+  const ids = tillfallen.map((t) => t.id);
+  add(atOccasions(pairs, ids.slice(0, PUNKTER)));
+  const short = pairs.filter((p) => occasions(out.get(`${p[0]}:${p[1]}`)) < PUNKTER);
+  if (short.length > 0 && ids.length > PUNKTER) add(further(short, ids.slice(PUNKTER)));
+  return out;
+}
+
+/** Per insats: the pupil's (individ) or the group's (grupp) latest results in the insats's subject up to the meeting. */
 export function resultatFor(db: Database, insatser: Insats[], motesdatum: string): Map<number, ResultatPunkt[]> {
   const out = new Map<number, ResultatPunkt[]>();
-  // (target, subject) pairs; CROSS JOIN makes SQLite start from the pairs and use the resultat indexes.
-  const elevPar = insatser.filter((i) => i.niva === 'individ' && i.amneId !== null).map((i) => [i.elevId, i.amneId]);
-  const gruppPar = insatser.filter((i) => i.niva === 'grupp' && i.amneId !== null).map((i) => [i.gruppId, i.amneId]);
+  const elevPar = insatser.filter((i) => i.niva === 'individ' && i.amneId !== null).map((i): Par => [i.elevId, i.amneId]);
+  const gruppPar = insatser.filter((i) => i.niva === 'grupp' && i.amneId !== null).map((i): Par => [i.gruppId, i.amneId]);
+  if (elevPar.length === 0 && gruppPar.length === 0) return out;
+  // Newest first; a few rows a läsår.
+  const tillfallen = prepared(db, 'SELECT id, namn, datum FROM bedomningstillfalle WHERE datum <= ? ORDER BY datum DESC, id DESC').all(
+    motesdatum,
+  ) as TillfalleRad[];
+  const rank = new Map(tillfallen.map((t, i) => [t.id, i]));
+  const tillfalle = new Map(tillfallen.map((t) => [t.id, t]));
+  const json = (x: unknown) => JSON.stringify(x);
+  // Oldest first, the last PUNKTER; rows of occasions after the meeting (the whole-history lookup) are dropped.
+  const ordered = <R extends { tillfalleId: number }>(rows: R[]) =>
+    rows.filter((r) => rank.has(r.tillfalleId)).sort((a, b) => (rank.get(b.tillfalleId) ?? 0) - (rank.get(a.tillfalleId) ?? 0));
+
   const perElev = new Map<string, ResultatPunkt[]>();
   if (elevPar.length > 0) {
-    const rows = db
-      .prepare(
-        `WITH p(e, a) AS (SELECT DISTINCT value ->> 0, value ->> 1 FROM json_each(?))
-         SELECT r.elev_id AS elevId, r.amne_id AS amneId, t.namn, t.datum, r.niva
-         FROM p CROSS JOIN resultat r ON r.elev_id = p.e AND r.amne_id = p.a
-         JOIN bedomningstillfalle t ON t.id = r.tillfalle_id
-         WHERE t.datum <= ? ORDER BY t.datum, t.id`,
-      )
-      .all(JSON.stringify(elevPar), motesdatum) as { elevId: number; amneId: number; namn: string; datum: string; niva: string }[];
-    for (const r of rows) {
-      const k = `${r.elevId}:${r.amneId}`;
-      perElev.set(k, [...(perElev.get(k) ?? []), { tillfalle: r.namn, datum: r.datum, varde: nivaText(r.niva), ejNadda: null, antal: null }]);
+    const senaste = prepared(db, ELEV_SENASTE);
+    const alla = prepared(db, ELEV_ALLA);
+    const rows = latest<ElevPunkt>(
+      tillfallen,
+      elevPar,
+      (r) => `${r.elevId}:${r.amneId}`,
+      (pairs, ids) => senaste.all(json(pairs), json(ids)) as ElevPunkt[],
+      // A pupil's whole history by resultat_elev: cheap for the pupils it is needed for, who have few results.
+      (pairs) => alla.all(json(pairs)) as ElevPunkt[],
+    );
+    for (const [k, list] of rows) {
+      const unique = [...new Map(ordered(list).map((r) => [r.tillfalleId, r])).values()];
+      if (unique.length === 0) continue;
+      perElev.set(
+        k,
+        unique.slice(-PUNKTER).map((r) => {
+          const t = tillfalle.get(r.tillfalleId) as TillfalleRad;
+          return { tillfalle: t.namn, datum: t.datum, varde: nivaText(r.niva), ejNadda: null, antal: null };
+        }),
+      );
     }
   }
   const perGrupp = new Map<string, ResultatPunkt[]>();
   if (gruppPar.length > 0) {
-    const rows = db
-      .prepare(
-        `WITH p(g, a) AS (SELECT DISTINCT value ->> 0, value ->> 1 FROM json_each(?))
-         SELECT r.grupp_id AS gruppId, r.amne_id AS amneId, t.namn, t.datum, r.niva, count(*) AS antal
-         FROM p CROSS JOIN bedomningstillfalle t CROSS JOIN resultat r
-           ON r.tillfalle_id = t.id AND r.grupp_id = p.g AND r.amne_id = p.a
-         WHERE t.datum <= ?
-         GROUP BY r.grupp_id, r.amne_id, t.id, r.niva ORDER BY t.datum, t.id`,
-      )
-      .all(JSON.stringify(gruppPar), motesdatum) as { gruppId: number; amneId: number; namn: string; datum: string; niva: ResultatNiva; antal: number }[];
-    for (const r of rows) {
-      const k = `${r.gruppId}:${r.amneId}`;
-      const list = perGrupp.get(k) ?? [];
-      let punkt = list.find((p) => p.datum === r.datum && p.tillfalle === r.namn);
-      if (!punkt) {
-        punkt = { tillfalle: r.namn, datum: r.datum, varde: '', ejNadda: 0, antal: 0 };
-        list.push(punkt);
+    const grupp = prepared(db, GRUPP_SENASTE);
+    const fetch = (pairs: Par[], ids: number[]) => grupp.all(json(pairs), json(ids)) as GruppPunkt[];
+    const rows = latest<GruppPunkt>(tillfallen, gruppPar, (r) => `${r.gruppId}:${r.amneId}`, fetch, fetch);
+    for (const [k, list] of rows) {
+      const punkter = new Map<number, ResultatPunkt>();
+      for (const r of ordered(list)) {
+        const t = tillfalle.get(r.tillfalleId) as TillfalleRad;
+        const punkt = punkter.get(r.tillfalleId) ?? { tillfalle: t.namn, datum: t.datum, varde: '', ejNadda: 0, antal: 0 };
+        punkt.antal = (punkt.antal ?? 0) + r.antal;
+        punkt.ejNadda = (punkt.ejNadda ?? 0) + (isEjNadd(r.niva) ? r.antal : 0);
+        punkt.varde = `${punkt.ejNadda} av ${punkt.antal} når inte`;
+        punkter.set(r.tillfalleId, punkt);
       }
-      punkt.antal = (punkt.antal ?? 0) + r.antal;
-      punkt.ejNadda = (punkt.ejNadda ?? 0) + (isEjNadd(r.niva) ? r.antal : 0);
-      punkt.varde = `${punkt.ejNadda} av ${punkt.antal} når inte`;
-      perGrupp.set(k, list);
+      if (punkter.size > 0) perGrupp.set(k, [...punkter.values()].slice(-PUNKTER));
     }
   }
   for (const i of insatser) {
     if (i.amneId === null) continue;
     const list = i.niva === 'individ' ? perElev.get(`${i.elevId}:${i.amneId}`) : i.niva === 'grupp' ? perGrupp.get(`${i.gruppId}:${i.amneId}`) : undefined;
-    if (list) out.set(i.id, list.slice(-4));
+    if (list) out.set(i.id, list);
   }
   return out;
 }
