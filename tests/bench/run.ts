@@ -60,7 +60,7 @@ export async function runBench(options: { sizes: DemoSize[]; runs: number; brows
     }
     const largest = schools[schools.length - 1];
     if (!largest) throw new Error('no sizes');
-    const growth: { size: DemoSize; agenda: number; analysis: number }[] = [];
+    const growth: { size: DemoSize; agenda: number; analysis: number; insatser: number }[] = [];
     for (const school of schools) {
       log(`Mäter ${school.size}…`);
       if (wanted('open')) lines.push(...(await openCase(school, { runs: options.runs })));
@@ -68,13 +68,19 @@ export async function runBench(options: { sizes: DemoSize[]; runs: number; brows
       const agenda = wanted('agenda') ? await agendaCase(school, options.runs) : [];
       const analysis = wanted('analysis') ? await analysisCase(school, Math.max(3, Math.round(options.runs / 2))) : [];
       lines.push(...agenda, ...analysis);
-      growth.push({ size: school.size, agenda: agenda[1]?.stats.medianMs ?? NaN, analysis: analysis[0]?.stats.medianMs ?? NaN });
+      // The agenda's note says how many insatser it holds: the work a current varv really has.
+      const insatser = Number(/(\d+) insatser/.exec(agenda[1]?.note ?? '')?.[1] ?? NaN);
+      growth.push({ size: school.size, agenda: agenda[1]?.stats.medianMs ?? NaN, analysis: analysis[0]?.stats.medianMs ?? NaN, insatser });
     }
     const smallest = growth[0];
     if (smallest && growth.length > 1 && wanted('agenda') && wanted('analysis')) {
       for (const g of growth.slice(1)) {
         lines.push(
-          line(`growth ${smallest.size} → ${g.size}: agenda`, stats([g.agenda]), { note: `${Math.round((g.agenda / smallest.agenda) * 10) / 10}× the ${smallest.size} figure` }),
+          line(`growth ${smallest.size} → ${g.size}: agenda`, stats([g.agenda]), {
+            note:
+              `${Math.round((g.agenda / smallest.agenda) * 10) / 10}× the ${smallest.size} figure; per insats of the current varv ` +
+              `${Math.round(((g.agenda / g.insatser) / (smallest.agenda / smallest.insatser)) * 10) / 10}× (${smallest.insatser} → ${g.insatser} insatser)`,
+          }),
           line(`growth ${smallest.size} → ${g.size}: criteria summary`, stats([g.analysis]), { note: `${Math.round((g.analysis / smallest.analysis) * 10) / 10}× the ${smallest.size} figure` }),
         );
       }
