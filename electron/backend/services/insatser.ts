@@ -7,6 +7,7 @@ import { AppError } from '../../../shared/errors';
 import type { Bedomning, Beslut, Effektbedomning, Insats } from '../../../shared/model';
 import { instant, today, type HandlerContext } from '../context';
 import type { HandlerPart } from '../handlers';
+import { prepared } from '../db/prepared';
 import { currentLasar, listVarv } from './oversikt';
 import { findCurrentVarv } from '../../../shared/calendar';
 
@@ -35,8 +36,7 @@ type BedomningRow = Omit<Effektbedomning, 'maletNatt'> & { maletNatt: number };
 function bedomningarFor(db: Database, insatsIds: number[]): Map<number, Effektbedomning[]> {
   const result = new Map<number, Effektbedomning[]>();
   if (insatsIds.length === 0) return result;
-  const rows = db
-    .prepare(`${BEDOMNING_SELECT} WHERE insats_id IN (SELECT value FROM json_each(?)) ORDER BY datum, id`)
+  const rows = prepared(db, `${BEDOMNING_SELECT} WHERE insats_id IN (SELECT value FROM json_each(?)) ORDER BY datum, id`)
     .all(JSON.stringify(insatsIds)) as BedomningRow[];
   for (const row of rows) {
     const list = result.get(row.insatsId) ?? [];
@@ -52,7 +52,7 @@ export function withBedomningar(db: Database, rows: Omit<Insats, 'bedomningar'>[
 }
 
 export function getInsats(db: Database, id: number): Insats {
-  const row = db.prepare(`${INSATS_SELECT} WHERE i.id = ?`).get(id) as Omit<Insats, 'bedomningar'> | undefined;
+  const row = prepared(db, `${INSATS_SELECT} WHERE i.id = ?`).get(id) as Omit<Insats, 'bedomningar'> | undefined;
   if (!row) throw new AppError('not_found', 'Insatsen finns inte.');
   return withBedomningar(db, [row])[0] as Insats;
 }
@@ -92,15 +92,14 @@ export function createInsats(db: Database, args: InsatsCreateArgs & { startdatum
  * decision rule decides from. `exceptMoteId` leaves out the meeting being decided now.
  */
 export function chainHistory(db: Database, insatsId: number, exceptMoteId: number | null = null): { bedomning: Bedomning; beslut: Beslut }[] {
-  return db
-    .prepare(
+  return prepared(
+      db,
       `WITH RECURSIVE kedja(id) AS (
          SELECT ? UNION ALL SELECT i.ersatter_insats_id FROM insats i JOIN kedja k ON i.id = k.id
          WHERE i.ersatter_insats_id IS NOT NULL)
        SELECT b.bedomning, b.beslut FROM effektbedomning b JOIN kedja k ON b.insats_id = k.id
        WHERE b.mote_id IS NOT ? ORDER BY b.datum, b.id`,
-    )
-    .all(insatsId, exceptMoteId) as { bedomning: Bedomning; beslut: Beslut }[];
+    ).all(insatsId, exceptMoteId) as { bedomning: Bedomning; beslut: Beslut }[];
 }
 
 /** The current varv's EHT-möte, created as planned if the schedule has none. */
@@ -137,7 +136,8 @@ export function recordBedomning(ctx: HandlerContext, args: Required<BedomningRec
     if (fel) throw new AppError('rule_violation', fel);
     const moteId = args.moteId ?? currentEhtMote(ctx);
     const datum = today(ctx);
-    db.prepare(
+    prepared(
+      db,
       `INSERT INTO effektbedomning (insats_id, mote_id, datum, bedomning, malet_natt, underlag, rekommendation, beslut,
          motivering, skapad) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (insats_id, mote_id) DO UPDATE SET bedomning = excluded.bedomning,
@@ -156,7 +156,7 @@ export function recordBedomning(ctx: HandlerContext, args: Required<BedomningRec
       instant(ctx),
     );
     const status = DECISION_STATUS[args.beslut];
-    if (status) db.prepare('UPDATE insats SET status = ?, slutdatum = ? WHERE id = ?').run(status, datum, insats.id);
+    if (status) prepared(db, 'UPDATE insats SET status = ?, slutdatum = ? WHERE id = ?').run(status, datum, insats.id);
     return getInsats(db, insats.id);
   })();
 }

@@ -5,29 +5,11 @@ import type { Mote, MoteDeltagare, MoteRad, UtredningRad } from '../../../shared
 import type { Effektbedomning, Insats } from '../../../shared/model';
 import { overdueUtredningar, skolInstallningarSchema, type SkolInstallningar } from '../../../shared/domain/index';
 import { AppError } from '../../../shared/errors';
+import { prepared } from '../db/prepared';
 import { INSATS_SELECT } from './insatser';
 
-const statements = new WeakMap<Database, Map<string, Statement>>();
+export { prepared };
 
-/**
- * A statement prepared once per connection. The agenda runs the same two dozen statements on every call, and
- * compiling them again each time cost more than running most of them. `pluck` is set on every use, so one cached
- * statement never leaks its mode into another caller.
- */
-export function prepared(db: Database, sql: string, opts: { pluck?: boolean } = {}): Statement {
-  let map = statements.get(db);
-  if (!map) {
-    map = new Map();
-    statements.set(db, map);
-  }
-  let statement = map.get(sql);
-  if (!statement) {
-    statement = db.prepare(sql);
-    map.set(sql, statement);
-  }
-  // pluck() exists only for statements that return rows.
-  return statement.reader ? statement.pluck(opts.pluck === true) : statement;
-}
 
 const BEDOMNING_SELECT = `
   SELECT id, insats_id AS insatsId, mote_id AS moteId, datum, bedomning, malet_natt AS maletNatt, underlag,
