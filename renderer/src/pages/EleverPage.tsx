@@ -37,13 +37,18 @@ function searchText(e: Elev): string {
   return `${e.fornamn} ${e.efternamn} ${e.efternamn} ${e.fornamn} ${e.klass ?? ''}`.toLocaleLowerCase('sv');
 }
 
-function useFilteredElever(elever: Elev[] | null, query: string): Elev[] {
+type SearchIndex = { elev: Elev; text: string }[];
+
+function filterIndex(index: SearchIndex, query: string): Elev[] {
+  const terms = query.toLocaleLowerCase('sv').split(/\s+/).filter(Boolean);
+  if (terms.length === 0) return index.map((x) => x.elev);
+  return index.filter((x) => terms.every((t) => x.text.includes(t))).map((x) => x.elev);
+}
+
+function useFilteredElever(elever: Elev[] | null, query: string): { shown: Elev[]; index: SearchIndex } {
   const index = useMemo(() => (elever ?? []).map((e) => ({ elev: e, text: searchText(e) })), [elever]);
-  return useMemo(() => {
-    const terms = query.toLocaleLowerCase('sv').split(/\s+/).filter(Boolean);
-    if (terms.length === 0) return index.map((x) => x.elev);
-    return index.filter((x) => terms.every((t) => x.text.includes(t))).map((x) => x.elev);
-  }, [index, query]);
+  const shown = useMemo(() => filterIndex(index, query), [index, query]);
+  return { shown, index };
 }
 
 export function EleverPage() {
@@ -66,7 +71,9 @@ export function EleverPage() {
     () => (visaSlutat && elever && eleverSlutat ? [...elever, ...eleverSlutat].sort(byNamn) : elever),
     [visaSlutat, elever, eleverSlutat],
   );
-  const shown = useFilteredElever(listed, query);
+  const { shown, index: searchIndex } = useFilteredElever(listed, query);
+  // Enter in the search box while the list is still loading opens the first match as soon as it is there.
+  const [openWhenLoaded, setOpenWhenLoaded] = useState(false);
   const activeIndex = shown.findIndex((e) => e.id === eleverActiveId);
   const editingIndex = shown.findIndex((e) => e.id === editingId);
 
@@ -113,6 +120,12 @@ export function EleverPage() {
     setEleverActiveId(elev.id);
     navigate({ name: 'elev', elevId: elev.id });
   };
+  useEffect(() => {
+    if (!openWhenLoaded || elever === null) return;
+    setOpenWhenLoaded(false);
+    const first = filterIndex(searchIndex, useApp.getState().eleverQuery)[0];
+    if (first) open(first);
+  }, [openWhenLoaded, elever, searchIndex]);
 
   return (
     <div className="page page-fill">
@@ -163,9 +176,16 @@ export function EleverPage() {
                 e.preventDefault();
                 setEleverActiveId(firstMatch.id);
                 document.getElementById(gridId)?.focus();
-              } else if (e.key === 'Enter' && firstMatch) {
+              } else if (e.key === 'Enter') {
                 e.preventDefault();
-                open(shown[Math.max(0, activeIndex)] ?? firstMatch);
+                if (elever === null) {
+                  setOpenWhenLoaded(true);
+                  return;
+                }
+                // The list on screen may lag the text just typed (deferred rendering): match what is typed now.
+                const matches = query === eleverQuery ? shown : filterIndex(searchIndex, eleverQuery);
+                const chosen = (query === eleverQuery ? shown[activeIndex] : undefined) ?? matches[0];
+                if (chosen) open(chosen);
               }
             }}
           />
