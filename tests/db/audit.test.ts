@@ -9,12 +9,11 @@ import { createBackend, type Backend } from '../../electron/backend/backend';
 import { auditedTables } from '../../electron/backend/audit/triggers';
 import { verifyAuditChain } from '../../electron/backend/audit/verify';
 import { checkDatabase } from '../../electron/backend/db/check';
-import { applyMigrations, loadMigrations } from '../../electron/backend/db/migrations';
 import { databasePath } from '../../electron/backend/paths';
 import { CLI, tempDir } from '../support/tmp';
+import { expectStateMatchesTables, rowKey, type Row } from './auditReplay';
 
 const NOW = new Date('2026-10-14T09:00:00Z');
-type Row = Record<string, unknown>;
 
 async function ok<T>(backend: Backend, channel: string, args: unknown = {}): Promise<T> {
   const reply = await backend.dispatch(channel, args);
@@ -24,10 +23,6 @@ async function ok<T>(backend: Backend, channel: string, args: unknown = {}): Pro
 
 const q = (n: string) => `"${n.replaceAll('"', '""')}"`;
 
-function rowKey(db: Database, table: string, row: Row): string {
-  const pk = (db.prepare(`PRAGMA table_info(${q(table)})`).all() as { name: string; pk: number }[]).filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk);
-  return pk.length === 1 ? String(row[(pk[0] as { name: string }).name]) : JSON.stringify(pk.map((c) => row[c.name]));
-}
 
 /** Replays I/U/D entries in order and compares with every row of every audited table. */
 function expectLogReplaysToCurrentState(db: Database): number {
@@ -37,31 +32,9 @@ function expectLogReplaysToCurrentState(db: Database): number {
     if (e.operation === 'D') state.delete(key);
     else state.set(key, JSON.parse(String(e.efter)) as Row);
   }
-  let rows = 0;
-  const seen = new Set<string>();
-  for (const table of auditedTables(db)) {
-    for (const row of db.prepare(`SELECT * FROM ${q(table)}`).all() as Row[]) {
-      const key = `${table}:${rowKey(db, table, row)}`;
-      seen.add(key);
-      // Rows the migrations themselves seed (e.g. the first question bank) predate the log.
-      if (!state.has(key) && SEEDED.has(key)) continue;
-      expect(state.get(key), key).toEqual(row);
-      rows++;
-    }
-  }
-  expect([...state.keys()].filter((k) => !seen.has(k))).toEqual([]);
-  return rows;
+  return expectStateMatchesTables(db, state);
 }
 
-/** Rows that exist in a freshly migrated, empty database. */
-const SEEDED = (() => {
-  const fresh = new BetterSqlite3(':memory:');
-  applyMigrations(fresh, loadMigrations());
-  const keys = new Set<string>();
-  for (const t of auditedTables(fresh)) for (const r of fresh.prepare(`SELECT * FROM ${q(t)}`).all() as Row[]) keys.add(`${t}:${rowKey(fresh, t, r)}`);
-  fresh.close();
-  return keys;
-})();
 
 function fingerprint(db: Database): string {
   const h = crypto.createHash('sha256');

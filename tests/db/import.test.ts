@@ -9,16 +9,15 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../electron/backend/backend';
 import { importDigest } from '../../electron/backend/audit/importAudit';
-import { auditedTables } from '../../electron/backend/audit/triggers';
 import { verifyAuditChain } from '../../electron/backend/audit/verify';
 import { checkDatabase } from '../../electron/backend/db/check';
 import { DatabaseConstructor as BetterSqlite3, type Database } from '../../electron/backend/db/driver';
-import { applyMigrations, loadMigrations } from '../../electron/backend/db/migrations';
 import { databasePath } from '../../electron/backend/paths';
 import type { ImportHistoryEntry, ImportResult, SavedMapping } from '../../shared/import/types';
 import { writeBenchResultat } from '../fixtures/import/bench';
 import { toCsv } from '../fixtures/import/generate';
 import { CLI, tempDir } from '../support/tmp';
+import { expectStateMatchesTables, rowKey } from './auditReplay';
 import { NOW, count, dumpHash, fileArgs, importFixture, newSchool, ok, withRegister } from './importSupport';
 
 describe('import of the register', () => {
@@ -406,12 +405,6 @@ describe('import in the audit log', () => {
     backend.close();
   }, 120_000);
 
-  const q = (n: string) => `"${n.replaceAll('"', '""')}"`;
-  function rowKey(db: Database, table: string, row: Row): string {
-    const pk = (db.prepare(`PRAGMA table_info(${q(table)})`).all() as { name: string; pk: number }[]).filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk);
-    return pk.length === 1 ? String(row[(pk[0] as { name: string }).name]) : JSON.stringify(pk.map((c) => row[c.name]));
-  }
-
   /**
    * Replays the audit log in order; where an import_korning entry shows an import's digest arriving, that import's
    * change log is applied, and where it shows the import undone, the log is applied in reverse. The result must be
@@ -443,23 +436,6 @@ describe('import in the audit log', () => {
         }
       }
     }
-    const seeded = new Set<string>();
-    const fresh = new BetterSqlite3(':memory:');
-    applyMigrations(fresh, loadMigrations());
-    for (const t of auditedTables(fresh)) for (const r of fresh.prepare(`SELECT * FROM ${q(t)}`).all() as Row[]) seeded.add(`${t}:${rowKey(fresh, t, r)}`);
-    fresh.close();
-    let rows = 0;
-    const seen = new Set<string>();
-    for (const table of auditedTables(db)) {
-      for (const row of db.prepare(`SELECT * FROM ${q(table)}`).all() as Row[]) {
-        const key = `${table}:${rowKey(db, table, row)}`;
-        seen.add(key);
-        if (!state.has(key) && seeded.has(key)) continue;
-        expect(state.get(key), key).toEqual(row);
-        rows++;
-      }
-    }
-    expect([...state.keys()].filter((k) => !seen.has(k))).toEqual([]);
-    return rows;
+    return expectStateMatchesTables(db, state);
   }
 });

@@ -62,9 +62,13 @@ type ImportContext = Pick<HandlerContext, 'db' | 'dataDir' | 'now'>;
  * The verified backup before an import or its undo: the backend's newest backup when it holds exactly the state the
  * database is in now (typically the start backup, when the import is the first thing done), else a new one.
  */
-async function backupBeforeImport(ctx: ImportContext, reusable = keeperIfAny(ctx)?.unchangedBackup() ?? null): Promise<void> {
-  const keeper = keeperIfAny(ctx);
+function hasBackupOfNow(ctx: ImportContext): boolean {
+  return keeperIfAny(ctx)?.unchangedBackup() != null;
+}
+
+async function backupBeforeImport(ctx: ImportContext, reusable: boolean): Promise<void> {
   if (reusable) return;
+  const keeper = keeperIfAny(ctx);
   if (keeper) await keeper.backup('fore-import');
   else await createBackup(ctx.db, ctx.dataDir, 'fore-import', { now: ctx.now });
 }
@@ -83,7 +87,7 @@ export async function importFile(ctx: ImportContext, req: ImportRequest, table?:
   };
   // Asked before the first run: that run stops before its first change and rolls back, which leaves the database as
   // it was but still counts as writing.
-  const reusable = keeperIfAny(ctx)?.unchangedBackup() ?? null;
+  const reusable = hasBackupOfNow(ctx);
   const first = runImport(ctx.db, parsed, { ...opts, abortIfChanges: !req.dryRun });
   if (!first.needsBackup || req.dryRun) return first.result;
   const mark = changeMark(ctx.db);
@@ -103,7 +107,7 @@ export const importHandlers: HandlerPart = {
   'import:undo': async (args, ctx) => {
     // Undo is a mass change too: the state before it is kept, and a missing import is refused before the backup.
     getHistoryEntry(ctx.db, args.id);
-    await backupBeforeImport(ctx);
+    await backupBeforeImport(ctx, hasBackupOfNow(ctx));
     return undoImport(ctx.db, args.id, instant(ctx));
   },
   'import:mappings': (args, ctx) => listMappings(ctx.db, args.kind),
