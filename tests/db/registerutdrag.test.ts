@@ -10,8 +10,8 @@ import { buildRegisterutdrag, type Rad, type Registerutdrag } from '../../electr
 import { renderRegisterutdrag } from '../../electron/backend/export/registerutdragDokument';
 import { generateDemo } from '../../electron/backend/demo/generate';
 import { buildRows } from '../support/rowBuilder';
-import { tempDir } from '../support/tmp';
-import { execFileSync } from 'node:child_process';
+import { CLI, REPO_ROOT, tempDir } from '../support/tmp';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 
 const quote = (n: string) => `"${n.replaceAll('"', '""')}"`;
@@ -197,7 +197,8 @@ describe('registerutdrag and the import logs', () => {
   it("holds the history of the pupil's imported rows, also of a criterion a later file removed", async () => {
     const { createBackend } = await import('../../electron/backend/backend');
     const now = new Date('2026-11-23T09:00:00Z');
-    const backend = await createBackend({ dataDir: tempDir(), mode: 'browser', now: () => now, backupIntervalMs: null });
+    const dataDir = tempDir();
+    const backend = await createBackend({ dataDir, mode: 'browser', now: () => now, backupIntervalMs: null });
     const ok = async <T>(channel: string, args: unknown): Promise<T> => {
       const reply = await backend.dispatch(channel, args);
       if (!reply.ok) throw new Error(`${channel}: ${reply.error.message}`);
@@ -234,5 +235,15 @@ describe('registerutdrag and the import logs', () => {
     ]);
     expect(historik.find(([, t, o]) => t === 'resultat' && o === 'update')?.[3]).toMatchObject({ elev_id: elev.id, niva: 'E' });
     backend.close();
+
+    // The CLI writes the same import history as the app.
+    const out = path.join(tempDir(), 'utdrag.json');
+    const cli = spawnSync(process.execPath, [CLI, 'export', 'registerutdrag', '--data', dataDir, '--elev', String(elev.id), '--format', 'json', '--out', out], {
+      cwd: REPO_ROOT, encoding: 'utf8', timeout: 120_000,
+    });
+    expect(cli.stderr).toBe('');
+    expect(cli.status).toBe(0);
+    const fromCli = JSON.parse(fs.readFileSync(out, 'utf8')) as Registerutdrag;
+    expect(fromCli.importhistorik).toEqual(utdrag.importhistorik);
   }, 120_000);
 });

@@ -5,6 +5,7 @@
 // are not about the pupil and are shown as labels, not copied.
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
+import { importRowsOfElev } from '../audit/importAudit';
 
 export type Rad = Record<string, unknown>;
 
@@ -163,22 +164,31 @@ export function buildRegisterutdrag(db: Database, elevId: number, skapad: string
   const elev = collected.get('elev')?.[0];
   if (!elev) throw new AppError('not_found', 'Eleven finns inte i registret.');
   const tabeller = [...collected.entries()].filter(([t]) => t !== 'elev').map(([tabell, rader]) => ({ tabell, rader }));
-  const importhistorik = userTables(db).includes('import_andring')
-    ? tabellerMedNycklar(db, collected).flatMap(({ tabell, nycklar }) =>
-        db
-          .prepare(
-            `SELECT a.id, a.tabell, a.nyckel, a.operation, a.fore, a.efter, k.importerad, k.filnamn FROM import_andring a
-             JOIN import_korning k ON k.id = a.import_id
-             WHERE a.tabell = ? AND a.nyckel IN (SELECT value FROM json_each(?)) ORDER BY a.id`,
-          )
-          .all(tabell, JSON.stringify(nycklar)) as Rad[],
-      )
-    : [];
+  const importhistorik = userTables(db).includes('import_andring') ? importhistorikOf(db, elevId, collected) : [];
   const skola = (db.prepare('SELECT namn FROM skola WHERE id = 1').pluck().get() as string | undefined) ?? '';
   const kopior = elevKopior(db, elevId, collected);
   const logg = rowsById(db, 'audit_logg', 'id, tid, vem, kanal, tabell, rad_id, operation, fore, efter', kopior.loggposter);
   const motehandelser = rowsById(db, 'mote_handelse', '*', kopior.moteHandelse);
   return { typ: 'registerutdrag', skapad, skola, elev, tabeller, importhistorik, logg, motehandelser };
+}
+
+const IMPORT_SELECT = `SELECT a.id, a.tabell, a.nyckel, a.operation, a.fore, a.efter, k.importerad, k.filnamn FROM import_andring a
+  JOIN import_korning k ON k.id = a.import_id`;
+
+/**
+ * Every import-log row about the pupil: those keyed by one of the pupil's rows, and those naming the pupil whose own
+ * row is gone (a criterion an import removed, a result an undo deleted). An import's changes are audited in that log,
+ * not row by row (audit/importAudit.ts), so without the second kind the utdrag would miss what imports did.
+ */
+function importhistorikOf(db: Database, elevId: number, collected: Map<string, Rad[]>): Rad[] {
+  const byKey = tabellerMedNycklar(db, collected).flatMap(
+    ({ tabell, nycklar }) =>
+      db.prepare(`${IMPORT_SELECT} WHERE a.tabell = ? AND a.nyckel IN (SELECT value FROM json_each(?)) ORDER BY a.id`).all(tabell, JSON.stringify(nycklar)) as Rad[],
+  );
+  const known = new Set(byKey.map((r) => r.id));
+  const missing = importRowsOfElev(db, elevId).filter((id) => !known.has(id));
+  const named = missing.length === 0 ? [] : (db.prepare(`${IMPORT_SELECT} WHERE a.id IN (SELECT value FROM json_each(?)) ORDER BY a.id`).all(JSON.stringify(missing)) as Rad[]);
+  return [...byKey, ...named].sort((a, b) => Number(a.id) - Number(b.id));
 }
 
 /** The import log keys a row by its primary key as JSON (e.g. {"id":12}); both spellings are tried. */
