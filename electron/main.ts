@@ -30,6 +30,9 @@ protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
 app.enableSandbox();
+// Swedish dates, numbers and spell-checking in every window (date fields show ÅÅÅÅ-MM-DD, not the OS's English
+// format): Chromium's locale is fixed before the app is ready.
+app.commandLine.appendSwitch('lang', 'sv-SE');
 app.setName(APP_NAME);
 // userData is the folder paths.ts calls defaultUserDataDir(), also in development where package.json says "varvet".
 app.setPath('userData', path.join(app.getPath('appData'), APP_NAME));

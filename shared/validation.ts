@@ -15,15 +15,18 @@ export function isRealIsoDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
+/** "saknas" only when the value is missing; a value of the wrong kind is named as such. */
+const saknasEller = (saknas: string, felTyp: string) => (issue: { input?: unknown }) => (issue.input === undefined || issue.input === null ? saknas : felTyp);
+
 export const isoDate = z
-  .string({ error: 'Datum saknas.' })
+  .string({ error: saknasEller('Datum saknas.', 'Datumet ska skrivas som text, ÅÅÅÅ-MM-DD.') })
   .refine(isRealIsoDate, { message: 'Datumet finns inte eller är inte skrivet som ÅÅÅÅ-MM-DD.' });
 
-export const id = z.number({ error: 'Id saknas.' }).int('Id måste vara ett heltal.').positive('Id måste vara positivt.');
+export const id = z.number({ error: saknasEller('Id saknas.', 'Id måste vara ett tal.') }).int('Id måste vara ett heltal.').positive('Id måste vara positivt.');
 
 export function text(field: string, max = 200) {
   return z
-    .string({ error: `${field} saknas.` })
+    .string({ error: saknasEller(`${field} saknas.`, `${field} ska vara text.`) })
     .trim()
     .min(1, `${field} får inte vara tomt.`)
     .max(max, `${field} får vara högst ${max} tecken.`);

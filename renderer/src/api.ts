@@ -22,8 +22,9 @@ export class ApiError extends Error {
   }
 }
 
-const UNREACHABLE =
-  'Varvet svarar inte. Kontrollera att Varvet fortfarande är igång och försök igen. Ingenting av den senaste åtgärden har sparats.';
+// Said for reads and writes alike, so it claims nothing about what was saved: autosaved text stays in its local draft
+// and is sent again, and a write that never reached the host changed nothing.
+const UNREACHABLE = 'Varvet svarar inte. Kontrollera att Varvet fortfarande är igång och försök sedan igen.';
 const NO_TOKEN = 'Åtkomstnyckel saknas. Öppna Varvet via adressen som skrevs ut när det startade.';
 
 export function isElectron(): boolean {

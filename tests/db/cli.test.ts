@@ -60,11 +60,25 @@ describe('varvet demo and check', () => {
     expect(JSON.parse(check.out).sound).toBe(false);
   });
 
+  it('calls a database from a newer Varvet newer, not damaged', async () => {
+    const dir = tempDir();
+    const raw = new Database(databasePath(dir));
+    raw.pragma('user_version = 999');
+    raw.close();
+    const a = capture();
+    expect(await main(['check', '--data', dir], a.io)).toBe(1);
+    expect(a.lines.err).toMatch(/nyare version av Varvet/);
+    expect(a.lines.out).toMatch(/skapad av en nyare version av Varvet och har inte ändrats/);
+    expect(a.lines.out).not.toMatch(/inte hel/);
+  });
+
   it('says in Swedish when there is no database, an unknown command or a wrong flag', async () => {
     const dir = tempDir();
     const a = capture();
     expect(await main(['check', '--data', path.join(dir, 'saknas')], a.io)).toBe(1);
     expect(a.lines.err).toMatch(/Det finns ingen databas/);
+    expect(a.lines.out).toMatch(/Det finns ingen databas att kontrollera här/);
+    expect(a.lines.out).not.toMatch(/inte hel/);
     const b = capture();
     expect(await main(['radera-allt'], b.io)).toBe(2);
     expect(b.lines.err).toMatch(/Okänt kommando/);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { CHANNELS, contract, isChannel } from '../../shared/contract';
 import { mergeChannels, returns } from '../../shared/channels/define';
+import { describeZodError, id, isoDate, text } from '../../shared/validation';
 
 describe('the contract', () => {
   it('refuses a channel declared in two areas', () => {
@@ -18,5 +19,20 @@ describe('the contract', () => {
     }
     expect(isChannel('toString')).toBe(false);
     expect(isChannel('__proto__')).toBe(false);
+  });
+});
+
+describe('argument errors name what is wrong', () => {
+  const schema = z.object({ insatsId: id, namn: text('Namnet'), datum: isoDate });
+  it.each([
+    ['a missing id', { namn: 'A', datum: '2026-11-23' }, 'Fältet "insatsId": Id saknas.'],
+    ['an id of the wrong type', { insatsId: 'x', namn: 'A', datum: '2026-11-23' }, 'Fältet "insatsId": Id måste vara ett tal.'],
+    ['a name of the wrong type', { insatsId: 1, namn: 3, datum: '2026-11-23' }, 'Fältet "namn": Namnet ska vara text.'],
+    ['a date of the wrong type', { insatsId: 1, namn: 'A', datum: 20261123 }, 'Fältet "datum": Datumet ska skrivas som text, ÅÅÅÅ-MM-DD.'],
+    ['a missing date', { insatsId: 1, namn: 'A' }, 'Fältet "datum": Datum saknas.'],
+  ])('%s', (_what, value, message) => {
+    const result = schema.safeParse(value);
+    expect(result.success).toBe(false);
+    if (!result.success) expect(describeZodError(result.error)).toBe(message);
   });
 });

@@ -12,6 +12,8 @@ import { verifyAuditChain, type ChainReport } from '../audit/verify';
 export interface CheckReport {
   file: string;
   sound: boolean;
+  /** The one-line outcome: sound, no file there, written by a newer Varvet (not damaged), or not sound. */
+  verdict: 'hel' | 'saknas' | 'nyare' | 'inte_hel';
   schemaVersion: number | null;
   expectedSchemaVersion: number;
   integrity: string[];
@@ -41,6 +43,7 @@ export function checkDatabase(file: string, migrationsDir?: string, key?: DbKey 
   const report: CheckReport = {
     file,
     sound: false,
+    verdict: 'inte_hel',
     schemaVersion: null,
     expectedSchemaVersion: expected,
     integrity: [],
@@ -52,6 +55,7 @@ export function checkDatabase(file: string, migrationsDir?: string, key?: DbKey 
   };
   if (!fs.existsSync(file)) {
     report.problems.push(`Det finns ingen databas på ${file}.`);
+    report.verdict = 'saknas';
     return report;
   }
   let db: Database | null = null;
@@ -81,5 +85,7 @@ export function checkDatabase(file: string, migrationsDir?: string, key?: DbKey 
     db?.close();
   }
   report.sound = report.problems.length === 0;
+  if (report.sound) report.verdict = 'hel';
+  else if (report.schemaVersion !== null && report.schemaVersion > expected && report.problems.length === 1) report.verdict = 'nyare';
   return report;
 }

@@ -1,9 +1,16 @@
 // `varvet check`: is the database sound? Exit code 0 only when it is.
 import { parseArgs } from 'node:util';
-import { checkDatabase } from '../../backend/db/check';
+import { checkDatabase, type CheckReport } from '../../backend/db/check';
 import { cliKeys } from '../../backend/lock/cli';
 import { databasePath, resolveDataDir } from '../../backend/paths';
 import type { CliCommand } from '../types';
+
+const VERDICT: Record<CheckReport['verdict'], string> = {
+  hel: 'Databasen är hel.',
+  saknas: 'Det finns ingen databas att kontrollera här. Ange mappen med --data.',
+  nyare: 'Databasen är skapad av en nyare version av Varvet och har inte ändrats. Uppdatera Varvet för att öppna den.',
+  inte_hel: 'Databasen är inte hel.',
+};
 
 export const checkCommand: CliCommand = {
   summary: 'Kontrollerar databasen: integritet, schemaversion, loggkedjan och antal rader per tabell.',
@@ -23,7 +30,7 @@ export const checkCommand: CliCommand = {
     if (report.audit?.ok) io.out(`Loggkedjan är hel (${report.audit.entries} poster).`);
     for (const note of report.notes) io.out(note);
     for (const problem of report.problems) io.err(problem);
-    io.out(report.sound ? 'Databasen är hel.' : 'Databasen är inte hel.');
+    io.out(VERDICT[report.verdict]);
     return report.sound ? 0 : 1;
   },
 };

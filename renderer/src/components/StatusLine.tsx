@@ -2,11 +2,19 @@
 import { useEffect, useState } from 'react';
 import { useApp } from '../store';
 
-const VISIBLE_MS = 8000;
+/** Long enough to read a sentence twice, short enough not to sit over the list the user goes on to. */
+const VISIBLE_MS = 5000;
 
 export function StatusLine() {
   const status = useApp((s) => s.status);
+  const screen = useApp((s) => s.view.name);
   const [visible, setVisible] = useState(false);
+
+  // A confirmation belongs to the screen it was given on: moving to another view takes it away (errors too — the
+  // next screen has its own), so it never covers the fields of the next page. Tabs within a screen keep it.
+  useEffect(() => {
+    setVisible(false);
+  }, [screen]);
 
   useEffect(() => {
     if (!status) return;

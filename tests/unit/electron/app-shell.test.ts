@@ -99,6 +99,7 @@ describe('main.ts (static, since Electron cannot run here)', () => {
     ['hardens the session', /hardenSession\(session\.defaultSession\)/],
     ['serves the renderer through app://', /protocol\.handle\(APP_SCHEME/],
     ['enables the sandbox for all renderers', /app\.enableSandbox\(\)/],
+    ['runs Chromium in Swedish (dates, numbers)', /app\.commandLine\.appendSwitch\('lang', 'sv-SE'\)/],
     ['loads the app:// entry, not a file', /loadURL\(APP_ENTRY_URL\)/],
     ['checks the sender of every invoke', /ipcMain\.handle\(INVOKE_CHANNEL, createInvokeHandler\(/],
     ['shows start errors in a dialog', /dialog\.showErrorBox\(/],
