@@ -135,3 +135,22 @@ describe('audit log', () => {
     expect(stderr).toContain(`Loggkedjan är bruten vid post ${victim}`);
   }, 60_000);
 });
+
+describe('sealing many entries at once', () => {
+  it('seals more entries than one batch holds, in order, into one unbroken chain', async () => {
+    const { sealAudit } = await import('../../electron/backend/audit/seal');
+    const backend = await createBackend({ dataDir: tempDir(), mode: 'browser', now: () => NOW, backupIntervalMs: null });
+    await ok(backend, 'skola:create', { namn: 'Sigillskolan', lasar: { startdatum: '2026-08-17', slutdatum: '2027-06-11' } });
+    const db = backend.context.db;
+    const before = db.prepare('SELECT count(*) FROM audit_logg').pluck().get() as number;
+    // 12,001 pupils written outside any handler: their entries wait unsealed, as after a crash or a bulk write.
+    const insert = db.prepare('INSERT INTO elev (fornamn, efternamn, arskurs) VALUES (?, ?, ?)');
+    db.transaction(() => {
+      for (let i = 0; i < 12_001; i++) insert.run(`Elev${i}`, 'Sigill', 1 + (i % 9));
+    })();
+    expect(verifyAuditChain(db)).toMatchObject({ ok: true, unsealed: 12_001 });
+    expect(sealAudit(db, { kanal: 'test', vem: 'test', tid: NOW.toISOString() })).toBe(12_001);
+    expect(verifyAuditChain(db)).toMatchObject({ ok: true, unsealed: 0, entries: before + 12_001 });
+    backend.close();
+  }, 120_000);
+});

@@ -66,11 +66,14 @@ interface Statements {
 
 const cache = new WeakMap<Database, Statements>();
 
+/** Entries read per round: a demo or an old database can hold a million unsealed rows, which must not all be in memory. */
+const SEAL_BATCH = 5000;
+
 function statements(db: Database): Statements {
   let s = cache.get(db);
   if (!s) {
     s = {
-      unsealed: db.prepare('SELECT id, tabell, rad_id, elev_id, operation, fore, efter FROM audit_logg WHERE hash IS NULL ORDER BY id'),
+      unsealed: db.prepare(`SELECT id, tabell, rad_id, elev_id, operation, fore, efter FROM audit_logg WHERE hash IS NULL ORDER BY id LIMIT ${SEAL_BATCH}`),
       last: db.prepare('SELECT hash FROM audit_logg WHERE hash IS NOT NULL ORDER BY id DESC LIMIT 1').pluck(),
       seal: db.prepare('UPDATE audit_logg SET tid = ?, vem = ?, kanal = ?, innehall_hash = ?, forra_hash = ?, hash = ? WHERE id = ?'),
     };
@@ -87,21 +90,27 @@ export function hasAudit(db: Database): boolean {
 /** Seals every unsealed entry, oldest first; returns how many. Cheap when there are none (a partial index). */
 export function sealAudit(db: Database, info: SealInfo): number {
   const s = statements(db);
-  const rows = s.unsealed.all() as AuditRow[];
+  let rows = s.unsealed.all() as AuditRow[];
   if (rows.length === 0) return 0;
   let forra = (s.last.get() as string | undefined) ?? GENESIS_HASH;
+  let count = 0;
   const seal = () => {
-    for (const row of rows) {
-      const innehall = contentHash(row.fore, row.efter);
-      const sealed = { ...row, tid: info.tid, vem: info.vem, kanal: info.kanal };
-      const hash = chainHash(forra, sealed, innehall);
-      s.seal.run(info.tid, info.vem, info.kanal, innehall, forra, hash, row.id);
-      forra = hash;
+    // Sealed rows leave the partial index, so each round reads the next oldest batch.
+    while (rows.length > 0) {
+      for (const row of rows) {
+        const innehall = contentHash(row.fore, row.efter);
+        const sealed = { ...row, tid: info.tid, vem: info.vem, kanal: info.kanal };
+        const hash = chainHash(forra, sealed, innehall);
+        s.seal.run(info.tid, info.vem, info.kanal, innehall, forra, hash, row.id);
+        forra = hash;
+      }
+      count += rows.length;
+      rows = rows.length < SEAL_BATCH ? [] : (s.unsealed.all() as AuditRow[]);
     }
   };
   if (db.inTransaction) seal();
   else db.transaction(seal)();
-  return rows.length;
+  return count;
 }
 
 export interface ExportEntry {
