@@ -135,6 +135,27 @@ export interface AgendaAmne {
   kriterier: AmneKriterier['kriterier'];
 }
 
+/** Per group at the reviewed occasion: how many do not reach, where, and which criteria. */
+export interface AgendaGrupp {
+  gruppId: number;
+  grupp: string;
+  antalElever: number;
+  /** Pupils not reaching the goals in at least one subject. */
+  antalEjNadda: number;
+  /** The same at the occasion before; null when the group had no results then. */
+  foregaendeEjNadda: number | null;
+  /** The subjects where the largest share does not reach, at most three. */
+  amnen: { amne: string; antal: number; antalEjNadda: number }[];
+  /** The criteria most pupils in the group miss, at most three. */
+  kriterier: { amne: string; kriterium: string; antalEjNadda: number }[];
+}
+
+/**
+ * Which results the meeting reviews: a första EHT-möte last term's (the latest occasion before the term began), an
+ * EHT-möte its varv's; 'senaste' when the varv has no results yet and the latest before the meeting is shown.
+ */
+export type AgendaResultatUrval = 'forra_terminen' | 'varvet' | 'senaste';
+
 export interface MoteAgenda {
   mote: Mote;
   varv: Varv | null;
@@ -147,7 +168,7 @@ export interface MoteAgenda {
   /** Open utredningar; those past their deadline by the meeting date have dagarForsenad > 0. */
   utredningar: UtredningRad[];
   lararmonster: (TeacherPattern & { larare: string; amne: string })[];
-  resultat: { tillfalle: string | null; datum: string | null; amnen: AgendaAmne[] };
+  resultat: { tillfalle: string | null; datum: string | null; urval: AgendaResultatUrval; amnen: AgendaAmne[]; grupper: AgendaGrupp[] };
   anteckningar: Record<string, string>;
   /** This meeting's changes that can still be undone, oldest first, with what each touched. */
   angerbara: Angerbar[];
@@ -167,6 +188,8 @@ export interface HistorikHandelse {
   text: string;
   insatsId: number | null;
   moteId: number | null;
+  /** utredning_avslutad with "beslut att inte upprätta åtgärdsprogram": last day of the appeal counted from the decision day. */
+  overklagandeSenast?: string;
 }
 
 export interface ElevHistorik {
@@ -222,6 +245,10 @@ export interface EvaluateResult {
   foljdinsats: Insats | null;
   /** True when the key had been applied before (a replay): nothing changed. */
   upprepad: boolean;
+  /** The utredning candidates as this judgement leaves them (the rule reads the meeting's judgements). */
+  utredningskandidater: UtredningKandidat[];
+  /** The candidates' pupils, for those not already in the agenda. */
+  kandidatElever: Record<number, AgendaElev>;
 }
 
 export interface UndoResult {

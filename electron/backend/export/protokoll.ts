@@ -17,8 +17,51 @@ function agendaFor(db: Database, moteId: number): MoteAgenda {
   return frozen ? (JSON.parse(frozen) as MoteAgenda) : buildAgenda(db, moteId);
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const ORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+
+function ord(s: string): string[] {
+  return s.match(ORD) ?? [];
+}
+
+/**
+ * Replaces names in free text by walking its words once: at each word the longest name starting there wins. Names
+ * are word sequences; words may be separated by spaces (and a comma, for "Efternamn, Förnamn"). `hela` is matched in
+ * any case, `delar` exactly as written. Linear in the text, whatever the size of the register.
+ */
+function namnbytare(hela: Map<string, number>, delar: Map<string, number>, kod: (elevId: number) => string): (t: string) => string {
+  const langst = Math.max(1, ...[...hela.keys(), ...delar.keys()].map((k) => k.split(' ').length));
+  return (t) => {
+    const traffar = [...t.matchAll(ORD)];
+    let out = '';
+    let pos = 0;
+    for (let i = 0; i < traffar.length; ) {
+      let hit: { slut: number; elevId: number; n: number } | null = null;
+      for (let n = Math.min(langst, traffar.length - i); n >= 1 && !hit; n--) {
+        const orden = traffar.slice(i, i + n);
+        const mellan = orden.slice(1).every((m, j) => {
+          const fore = orden[j] as RegExpExecArray;
+          return /^,?\s+$/.test(t.slice((fore.index ?? 0) + fore[0].length, m.index));
+        });
+        if (!mellan) continue;
+        const nyckel = orden.map((m) => m[0]).join(' ');
+        const sista = orden[n - 1] as RegExpExecArray;
+        const slut = (sista.index ?? 0) + sista[0].length;
+        const elevId = hela.get(nyckel.toLocaleLowerCase('sv')) ?? delar.get(nyckel);
+        // The genitive ("Adam Alis mamma"): the name without its s, which stays after the code.
+        const utanS = elevId === undefined && nyckel.length > 2 && nyckel.endsWith('s') ? nyckel.slice(0, -1) : null;
+        const genitiv = utanS === null ? undefined : (hela.get(utanS.toLocaleLowerCase('sv')) ?? delar.get(utanS));
+        if (elevId !== undefined) hit = { slut, elevId, n };
+        else if (genitiv !== undefined) hit = { slut: slut - 1, elevId: genitiv, n };
+      }
+      const forsta = traffar[i] as RegExpExecArray;
+      if (hit) {
+        out += t.slice(pos, forsta.index) + kod(hit.elevId);
+        pos = hit.slut;
+        i += hit.n;
+      } else i += 1;
+    }
+    return out + t.slice(pos);
+  };
 }
 
 function namer(db: Database, agenda: MoteAgenda, pseudonymiserad: boolean, skapad: string): ProtokollNamn {
@@ -33,20 +76,35 @@ function namer(db: Database, agenda: MoteAgenda, pseudonymiserad: boolean, skapa
     return { elev: (id) => (id === null ? '–' : (namn.get(id) ?? '–')), text: (t) => t, person };
   }
   const koder = db.transaction(() => pseudonymer(db, elevIds, skapad))();
-  const namn = db
-    .prepare('SELECT id, fornamn, efternamn FROM elev WHERE id IN (SELECT value FROM json_each(?))')
-    .all(JSON.stringify([...new Set(elevIds)])) as { id: number; fornamn: string; efternamn: string }[];
-  // Longest first, so "Anna Berg" is replaced whole before "Anna"; staff names are left alone.
+  const agendaElever = new Set(elevIds);
+  // Every pupil in the register, not only those on the agenda: free text (a guest "Vårdnadshavare till …", a note,
+  // an underlag) may name any of them.
+  const register = db.prepare('SELECT id, fornamn, efternamn FROM elev').all() as { id: number; fornamn: string; efternamn: string }[];
   const staff = new Set([...personal.values()].flatMap((p) => p.split(' ')));
-  const byten = namn
-    .flatMap((e) => {
-      const kod = koder.get(e.id) ?? 'elev';
-      return [[`${e.fornamn} ${e.efternamn}`, kod], [e.efternamn, kod], [e.fornamn, kod]] as [string, string][];
-    })
-    .filter(([s], i, all) => i === all.findIndex(([t]) => t === s) && (s.includes(' ') || !staff.has(s)))
-    .sort((a, b) => b[0].length - a[0].length);
-  const text = (t: string) =>
-    byten.reduce((acc, [s, kod]) => acc.replace(new RegExp(`(?<![\\p{L}])${escapeRegExp(s)}(?![\\p{L}])`, 'gu'), kod), t);
+  const staffFull = new Set([...personal.values()].map((p) => ord(p).join(' ').toLocaleLowerCase('sv')));
+  // Full names of every pupil (any case, any spacing, either order); first and last names alone (as written) for the
+  // agenda's pupils, whose names are the likeliest to be written on their own. Staff names are left alone.
+  const hela = new Map<string, number>();
+  const delar = new Map<string, number>();
+  const nyckel = (...delarna: string[]) => delarna.flatMap(ord).join(' ');
+  for (const e of register) {
+    const full = nyckel(e.fornamn, e.efternamn).toLocaleLowerCase('sv');
+    if (full === '' || staffFull.has(full)) continue;
+    hela.set(full, e.id);
+    hela.set(nyckel(e.efternamn, e.fornamn).toLocaleLowerCase('sv'), e.id);
+    if (agendaElever.has(e.id)) {
+      for (const del of [nyckel(e.fornamn), nyckel(e.efternamn)]) {
+        if (del.length > 1 && !staff.has(del) && !delar.has(del)) delar.set(del, e.id);
+      }
+    }
+  }
+  // A pupil off the agenda gets a code only when the text names them.
+  const kod = (elevId: number) => {
+    const k = koder.get(elevId) ?? db.transaction(() => pseudonymer(db, [elevId], skapad))().get(elevId);
+    if (k) koder.set(elevId, k);
+    return k ?? 'elev';
+  };
+  const text = namnbytare(hela, delar, kod);
   return { elev: (id) => (id === null ? '–' : (koder.get(id) ?? '–')), text, person };
 }
 

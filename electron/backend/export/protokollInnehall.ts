@@ -20,9 +20,25 @@ function galler(i: Insats, n: ProtokollNamn): string {
   return 'Organisation';
 }
 
+/** Seed 001: step 4 "går igenom föregående termins omdömen och betyg", step 6 "går igenom varvets resultatuppföljningar". */
+export function resultatRubrik(a: MoteAgenda): string {
+  return a.mote.typ === 'forsta_eht' ? 'Föregående termins omdömen och betyg' : 'Varvets resultatuppföljningar';
+}
+
+function resultatSaknas(a: MoteAgenda): string {
+  return a.mote.typ === 'forsta_eht' ? 'Det fanns inga omdömen eller betyg från föregående termin att gå igenom.' : 'Det fanns inga resultat att gå igenom före mötet.';
+}
+
+function resultatUrvalText(a: MoteAgenda): string {
+  const nar = `${a.resultat.tillfalle ?? ''}, ${datumText(a.resultat.datum ?? '')}`;
+  if (a.resultat.urval === 'forra_terminen') return `Senaste bedömningstillfället före terminens start: ${nar}. Per ämne och per grupp.`;
+  if (a.resultat.urval === 'senaste') return `Varvets resultat fanns inte ännu; det senaste bedömningstillfället före mötet visas: ${nar}. Per ämne och per grupp.`;
+  return `Varvets bedömningstillfälle: ${nar}. Per ämne och per grupp.`;
+}
+
 function dagordning(a: MoteAgenda): string[] {
   return [
-    `Varvets resultat${a.resultat.tillfalle ? ` (${a.resultat.tillfalle}, ${datumText(a.resultat.datum ?? '')})` : ''}`,
+    `${resultatRubrik(a)}${a.resultat.tillfalle ? ` (${a.resultat.tillfalle}, ${datumText(a.resultat.datum ?? '')})` : ''}`,
     `Bedömning av insatser: ${a.insatser.length} st`,
     'Ämnen som utmärker sig (lärarmönster)',
     `Beslut om utredning av behov av särskilt stöd: ${a.utredningskandidater.length} elev${a.utredningskandidater.length === 1 ? '' : 'er'}`,
@@ -58,19 +74,34 @@ export function writeProtokoll(b: DocumentBuilder, a: MoteAgenda, n: ProtokollNa
   b.heading('Deltagare', 2);
   b.table({
     columns: [{ header: 'Namn', width: 3 }, { header: 'Funktion', width: 2 }, { header: 'Närvaro', width: 1.4 }],
-    rows: mote.deltagare.map((d) => [d.namn, d.funktion, d.inbjuden ? 'Inbjuden' : 'Ordinarie']),
+    // Guests are typed freely ("Vårdnadshavare till …"): their names and every function go through the pseudonymiser.
+    rows: mote.deltagare.map((d) => [d.personalId === null ? n.text(d.namn) : d.namn, n.text(d.funktion), d.inbjuden ? 'Inbjuden' : 'Ordinarie']),
   });
 
   b.heading('Dagordning', 2).bullets(dagordning(a));
 
-  b.heading('1. Varvets resultat', 2);
-  if (a.resultat.amnen.length === 0) b.paragraph('Det fanns inga resultat att gå igenom före mötet.', { muted: true });
+  b.heading(`1. ${resultatRubrik(a)}`, 2);
+  if (a.resultat.amnen.length === 0) b.paragraph(resultatSaknas(a), { muted: true });
   else {
+    b.paragraph(resultatUrvalText(a), { muted: true });
     b.table({
       columns: [{ header: 'Ämne', width: 2 }, { header: 'Elever', width: 1 }, { header: 'Når inte', width: 1 }, { header: 'Betygskriterier som flest inte når', width: 5 }],
       rows: a.resultat.amnen.map((am) => [
         am.amne, String(am.antalElever), String(am.antalEjNadda),
         am.kriterier.slice(0, 3).map((k) => `${k.kriterium} (${k.antalEjNadda})`).join('; '),
+      ]),
+    });
+  }
+
+  const grupper = a.resultat.grupper ?? [];
+  if (grupper.length > 0) {
+    b.table({
+      columns: [{ header: 'Grupp', width: 2 }, { header: 'Når inte', width: 1.4 }, { header: 'Ämnen där flest inte når', width: 3 }, { header: 'Betygskriterier som flest inte når', width: 3.6 }],
+      rows: grupper.map((g) => [
+        g.grupp,
+        `${g.antalEjNadda} av ${g.antalElever}${g.foregaendeEjNadda !== null ? ` (förra: ${g.foregaendeEjNadda})` : ''}`,
+        g.amnen.map((x) => `${x.amne} ${x.antalEjNadda} av ${x.antal}`).join('; ') || '–',
+        g.kriterier.map((k) => `${k.amne}: ${k.kriterium} (${k.antalEjNadda})`).join('; ') || '–',
       ]),
     });
   }
@@ -144,7 +175,7 @@ export function writeProtokoll(b: DocumentBuilder, a: MoteAgenda, n: ProtokollNa
   if (mote.anteckningar.trim() || anteckningar.length > 0) {
     b.heading('Anteckningar', 2);
     if (mote.anteckningar.trim()) b.paragraph(n.text(mote.anteckningar));
-    const rubrik: Record<string, string> = { resultat: 'Varvets resultat', utredningar: 'Utredningar', nya: 'Nya insatser' };
+    const rubrik: Record<string, string> = { resultat: resultatRubrik(a), utredningar: 'Utredningar', nya: 'Nya insatser' };
     for (const [punkt, t] of anteckningar) b.paragraph(`${rubrik[punkt] ?? 'Övrigt'}: ${n.text(t)}`);
   }
 }

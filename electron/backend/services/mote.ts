@@ -5,7 +5,7 @@ import { AppError } from '../../../shared/errors';
 import { instant, today, type HandlerContext } from '../context';
 import type { HandlerPart } from '../handlers';
 import { getInsats } from './insatser';
-import { buildAgenda } from './moteAgenda';
+import { buildAgenda, utredningslage } from './moteAgenda';
 import { createMoteInsats, decideUtredning, evaluate, undo } from './moteBeslut';
 import { getMote, listMoten, openMote } from './moteRows';
 import { currentLasar } from './oversikt';
@@ -77,10 +77,10 @@ export const moteHandlers: HandlerPart = {
       return getMote(ctx.db, args.id);
     })(),
   'mote:agenda': (args, ctx) => buildAgenda(ctx.db, args.moteId),
-  'mote:evaluate': (args, ctx) => evaluate(ctx, args),
+  'mote:evaluate': (args, ctx) => ({ ...evaluate(ctx, args), ...utredningslage(ctx.db, args.moteId) }),
   'mote:utredningsbeslut': (args, ctx) => {
     decideUtredning(ctx, args);
-    const kandidat = buildAgenda(ctx.db, args.moteId).utredningskandidater.find((k) => k.elevId === args.elevId);
+    const kandidat = utredningslage(ctx.db, args.moteId).utredningskandidater.find((k) => k.elevId === args.elevId);
     if (!kandidat) throw new AppError('not_found', 'Eleven finns inte bland mötets utredningsbeslut; beslutet kan ha ångrats.');
     return kandidat;
   },

@@ -133,6 +133,18 @@ function lank(r: KedjeRad, bedomningar: Map<number, Effektbedomning[]>): KedjeLa
   };
 }
 
+/**
+ * The utredning candidates as the meeting's judgements leave them, sorted like the agenda, with their pupils: what
+ * 'mote:evaluate' and 'mote:utredningsbeslut' return, so meeting mode's U stays true without reloading the agenda.
+ */
+export function utredningslage(db: Database, moteId: number): { utredningskandidater: UtredningKandidat[]; kandidatElever: Record<number, AgendaElev> } {
+  const mote = getMote(db, moteId);
+  const kandidater = utredningskandidater(db, moteId, mote.datum, installningar(db));
+  const elever = elevMap(db, kandidater.map((k) => k.elevId));
+  kandidater.sort((a, b) => SVENSKA.compare(elever[a.elevId]?.namn ?? '', elever[b.elevId]?.namn ?? ''));
+  return { utredningskandidater: kandidater, kandidatElever: elever };
+}
+
 export function buildAgenda(db: Database, moteId: number): MoteAgenda {
   const mote = getMote(db, moteId);
   const inst = installningar(db);
@@ -206,7 +218,7 @@ export function buildAgenda(db: Database, moteId: number): MoteAgenda {
     nyaInsatser: beslutade.filter((i) => !(i.ersatterInsatsId !== null && dueIds.has(i.ersatterInsatsId))),
     utredningskandidater: kandidater,
     utredningar,
-    ...resultatSammanfattning(db, mote.datum, inst),
+    ...resultatSammanfattning(db, mote, inst),
     anteckningar,
     angerbara: (
       prepared(db, 'SELECT nyckel, typ, efter FROM mote_handelse WHERE mote_id = ? AND angrad IS NULL ORDER BY id').all(moteId) as {

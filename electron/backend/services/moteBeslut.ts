@@ -40,7 +40,9 @@ function logHandelse(ctx: HandlerContext, moteId: number, nyckel: string, typ: H
 }
 
 
-function evaluateResult(db: Database, insatsId: number, moteId: number, upprepad: boolean): EvaluateResult {
+type Bedomningsutfall = Omit<EvaluateResult, 'utredningskandidater' | 'kandidatElever'>;
+
+function evaluateResult(db: Database, insatsId: number, moteId: number, upprepad: boolean): Bedomningsutfall {
   const insats = moteInsats(db, insatsId);
   const bedomning = insats.bedomningar.find((b) => b.moteId === moteId);
   if (!bedomning) throw new AppError('not_found', 'Bedömningen finns inte längre; den har ångrats.');
@@ -65,7 +67,7 @@ function removeFoljdinsats(db: Database, id: number): void {
   db.prepare('DELETE FROM insats WHERE id = ?').run(id);
 }
 
-export function evaluate(ctx: HandlerContext, args: z.output<typeof moteChannels['mote:evaluate']['args']>): EvaluateResult {
+export function evaluate(ctx: HandlerContext, args: z.output<typeof moteChannels['mote:evaluate']['args']>): Bedomningsutfall {
   const { db } = ctx;
   return db.transaction(() => {
     const seen = findHandelse(db, args.nyckel);

@@ -1,12 +1,13 @@
 // The results side of the agenda: the varv's criteria summary, the teacher pattern, and the result change behind each
 // insats's evidence. Set-based queries only (one per kind, never one per insats); the rules are shared/domain's.
 import type { Database } from 'better-sqlite3';
-import type { AgendaAmne, MoteAgenda, ResultatPunkt } from '../../../shared/channels/mote';
+import type { AgendaAmne, AgendaGrupp, AgendaResultatUrval, MoteAgenda, MoteRad, ResultatPunkt } from '../../../shared/channels/mote';
 import {
   findTeacherPatterns,
   isEjNadd,
   summarizeCriteria,
   TIDIG_NIVA_TEXT,
+  type AmneKriterier,
   type KriterieResultat,
   type ResultatNiva,
   type SkolInstallningar,
@@ -40,19 +41,54 @@ function nivaText(niva: string): string {
   return niva in TIDIG_NIVA_TEXT ? TIDIG_NIVA_TEXT[niva as TidigNiva].toLowerCase() : niva;
 }
 
-/** The criteria summary and the teacher pattern from the latest assessment occasion on or before the meeting. */
-/** `useCache: false` recomputes (the bench measures the computation, not the cache). */
+/** Which meeting the summary is for: its date, kind and varv decide which occasion is reviewed. */
+export type ResultatMote = Pick<MoteRad, 'datum' | 'typ' | 'varvId' | 'lasarId'>;
+
+const TILLFALLE = 'SELECT id, lasar_id AS lasarId, namn, datum FROM bedomningstillfalle';
+
+/**
+ * The occasion a meeting reviews. A första EHT-möte (step 4: "går igenom föregående termins omdömen och betyg") the
+ * latest before the term began — the läsår's start, or the end of jullov for a meeting in the spring term. An
+ * EHT-möte (step 6: "går igenom varvets resultatuppföljningar") its varv's latest occasion up to the meeting, else the
+ * latest before it (the varv's results not yet in).
+ */
+function granskat(db: Database, mote: ResultatMote): { senaste: Tillfalle | undefined; urval: AgendaResultatUrval } {
+  if (mote.typ === 'forsta_eht') {
+    const lasar = prepared(db, 'SELECT startdatum, lov FROM lasar WHERE id = ?').get(mote.lasarId) as { startdatum: string; lov: string } | undefined;
+    let terminStart = lasar?.startdatum ?? mote.datum;
+    try {
+      const jul = (JSON.parse(lasar?.lov ?? '[]') as { typ?: string; till?: string }[]).find((l) => l.typ === 'jullov');
+      if (jul?.till && jul.till < mote.datum) terminStart = jul.till;
+    } catch {
+      // A malformed holiday list leaves the läsår's start.
+    }
+    if (terminStart > mote.datum) terminStart = mote.datum;
+    const senaste = prepared(db, `${TILLFALLE} WHERE datum < ? ORDER BY datum DESC, id DESC LIMIT 1`).get(terminStart) as Tillfalle | undefined;
+    return { senaste, urval: 'forra_terminen' };
+  }
+  if (mote.varvId !== null) {
+    const varvets = prepared(db, `${TILLFALLE} WHERE varv_id = ? AND datum <= ? ORDER BY datum DESC, id DESC LIMIT 1`).get(mote.varvId, mote.datum) as
+      | Tillfalle
+      | undefined;
+    if (varvets) return { senaste: varvets, urval: 'varvet' };
+  }
+  const senaste = prepared(db, `${TILLFALLE} WHERE datum <= ? ORDER BY datum DESC, id DESC LIMIT 1`).get(mote.datum) as Tillfalle | undefined;
+  return { senaste, urval: 'senaste' };
+}
+
+/**
+ * The criteria summary (per subject and per group) and the teacher pattern from the occasion the meeting reviews.
+ * `mote` as a bare date: the latest occasion on or before it. `useCache: false` recomputes (the bench measures the
+ * computation, not the cache).
+ */
 export function resultatSammanfattning(
   db: Database,
-  motesdatum: string,
+  mote: string | ResultatMote,
   inst: SkolInstallningar,
   useCache = true,
 ): ResultatSammanfattning {
-  const senaste = prepared(
-    db,
-    'SELECT id, lasar_id AS lasarId, namn, datum FROM bedomningstillfalle WHERE datum <= ? ORDER BY datum DESC, id DESC LIMIT 1',
-  ).get(motesdatum) as Tillfalle | undefined;
-  if (!senaste) return { lararmonster: [], resultat: { tillfalle: null, datum: null, amnen: [] } };
+  const { senaste, urval } = granskat(db, typeof mote === 'string' ? { datum: mote, typ: 'eht', varvId: null, lasarId: -1 } : mote);
+  if (!senaste) return { lararmonster: [], resultat: { tillfalle: null, datum: null, urval, amnen: [], grupper: [] } };
   const forra = prepared(
     db,
     `SELECT id, lasar_id AS lasarId, namn, datum FROM bedomningstillfalle WHERE lasar_id = ? AND datum < ?
@@ -63,7 +99,7 @@ export function resultatSammanfattning(
     "SELECT (SELECT max(id) FROM resultat) || ':' || (SELECT count(*) FROM undervisning) || ':' || (SELECT max(resultat_id) FROM resultat_kriterium)",
     { pluck: true },
   ).get() as string;
-  const key = `${senaste.id}:${forra?.id ?? 0}:${fingerprint}:${JSON.stringify(inst)}`;
+  const key = `${urval}:${senaste.id}:${forra?.id ?? 0}:${fingerprint}:${JSON.stringify(inst)}`;
   const hit = cache.get(db);
   if (useCache && hit?.key === key) return hit.value;
 
@@ -92,8 +128,8 @@ export function resultatSammanfattning(
     const s = ejNadda.get(r.amneId) ?? { antal: 0, ej: 0 };
     ejNadda.set(r.amneId, { antal: s.antal + 1, ej: s.ej + (isEjNadd(r.niva) ? 1 : 0) });
   }
-  const amnen: AgendaAmne[] = summarizeCriteria({ resultat: kriterieInput, varvNummer: 2 })
-    .filter((a) => a.varvNummer === 2)
+  const kriterieSummering = summarizeCriteria({ resultat: kriterieInput, varvNummer: 2 }).filter((a) => a.varvNummer === 2);
+  const amnen: AgendaAmne[] = kriterieSummering
     .map((a) => ({
       amneId: a.amneId,
       amne: amneNamn.get(a.amneId) ?? '',
@@ -128,13 +164,85 @@ export function resultatSammanfattning(
     namn: { larare, amne, grupp },
   }).map((p) => ({ ...p, larare: larare[p.larareId] ?? '', amne: amne[p.amneId] ?? '' }));
 
+  const grupper = gruppSammanfattning(nu, rows.filter((r) => r.tillfalleId !== senaste.id), kriterierPerGrupp(kriterieSummering, amneNamn), grupp, amneNamn);
+
   const value: ResultatSammanfattning = {
     lararmonster: monster,
-    resultat: { tillfalle: senaste.namn, datum: senaste.datum, amnen },
+    resultat: { tillfalle: senaste.namn, datum: senaste.datum, urval, amnen, grupper },
   };
   cache.set(db, { key, value });
   return value;
 }
+
+/** Per group: the criteria its pupils miss most, over all subjects (from the subject summary's per-group counts). */
+function kriterierPerGrupp(summering: AmneKriterier[], amneNamn: Map<number, string>): Map<number, AgendaGrupp['kriterier']> {
+  const out = new Map<number, AgendaGrupp['kriterier']>();
+  for (const a of summering) {
+    for (const k of a.kriterier) {
+      for (const g of k.grupper) {
+        const list = out.get(g.gruppId) ?? [];
+        list.push({ amne: amneNamn.get(a.amneId) ?? '', kriterium: k.kriterium, antalEjNadda: g.antalEjNadda });
+        out.set(g.gruppId, list);
+      }
+    }
+  }
+  for (const list of out.values()) list.sort((a, b) => b.antalEjNadda - a.antalEjNadda || a.kriterium.localeCompare(b.kriterium, 'sv'));
+  return out;
+}
+
+/**
+ * Per group at the reviewed occasion: pupils with results, pupils not reaching the goals in at least one subject (and
+ * the same at the occasion before), the subjects where most do not reach, and the criteria most miss. From the rows
+ * already read for the subject summary: no further query.
+ */
+function gruppSammanfattning(
+  nu: ResultatRad[],
+  forra: ResultatRad[],
+  kriterier: Map<number, AgendaGrupp['kriterier']>,
+  gruppNamn: Record<number, string>,
+  amneNamn: Map<number, string>,
+): AgendaGrupp[] {
+  type Stat = { elever: Set<number>; ej: Set<number>; amnen: Map<number, { antal: number; ej: number }> };
+  const samla = (rows: ResultatRad[]) => {
+    const per = new Map<number, Stat>();
+    for (const r of rows) {
+      if (r.gruppId === null) continue;
+      const s = per.get(r.gruppId) ?? { elever: new Set<number>(), ej: new Set<number>(), amnen: new Map() };
+      s.elever.add(r.elevId);
+      const a = s.amnen.get(r.amneId) ?? { antal: 0, ej: 0 };
+      a.antal += 1;
+      if (isEjNadd(r.niva)) {
+        s.ej.add(r.elevId);
+        a.ej += 1;
+      }
+      s.amnen.set(r.amneId, a);
+      per.set(r.gruppId, s);
+    }
+    return per;
+  };
+  const nuPer = samla(nu);
+  const forraPer = samla(forra);
+  return [...nuPer.entries()]
+    .map(([gruppId, s]): AgendaGrupp => {
+      const f = forraPer.get(gruppId);
+      return {
+        gruppId,
+        grupp: gruppNamn[gruppId] ?? `Grupp ${gruppId}`,
+        antalElever: s.elever.size,
+        antalEjNadda: s.ej.size,
+        foregaendeEjNadda: f ? f.ej.size : null,
+        amnen: [...s.amnen.entries()]
+          .filter(([, a]) => a.ej > 0)
+          .sort((x, y) => y[1].ej / y[1].antal - x[1].ej / x[1].antal || y[1].ej - x[1].ej)
+          .slice(0, 3)
+          .map(([amneId, a]) => ({ amne: amneNamn.get(amneId) ?? '', antal: a.antal, antalEjNadda: a.ej })),
+        kriterier: (kriterier.get(gruppId) ?? []).slice(0, 3),
+      };
+    })
+    .sort((a, b) => b.antalEjNadda / Math.max(1, b.antalElever) - a.antalEjNadda / Math.max(1, a.antalElever) || SVENSKA.compare(a.grupp, b.grupp));
+}
+
+const SVENSKA = new Intl.Collator('sv');
 
 /** Result points shown per insats: the latest four up to the meeting. */
 const PUNKTER = 4;

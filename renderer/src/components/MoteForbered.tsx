@@ -2,11 +2,11 @@
 // "Tänk på att ni eventuellt behöver bjuda in en mentor/andra nyckelpersoner kopplade till eleverna.").
 import { useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
-import type { Mote, MoteDeltagare } from '../../../shared/channels/mote';
+import type { Mote, MoteDeltagare, MoteRad } from '../../../shared/channels/mote';
 import { ROLL_TEXT } from '../../../shared/labels';
 import type { Personal, Varv } from '../../../shared/model';
 import { call, errorText } from '../api';
-import { personalNamn } from '../format';
+import { datumMedAr, personalNamn } from '../format';
 import { ErrorAlert } from './ErrorAlert';
 import { formKeyHandler } from './formKeys';
 
@@ -24,18 +24,22 @@ interface Values {
 interface Props {
   mote: Mote | null;
   varv: Varv[];
+  /** The läsår's EHT-möten: a second EHT-möte in the same varv is warned about (not refused). */
+  moten: MoteRad[];
   personal: Personal[];
   onSaved(m: Mote): void;
   onCancel(): void;
 }
 
-export function MoteForbered({ mote, varv, personal, onSaved, onCancel }: Props) {
+export function MoteForbered({ mote, varv, moten, personal, onSaved, onCancel }: Props) {
   const [error, setError] = useState<string | null>(null);
   const invited = (d: MoteDeltagare) => d.inbjuden && d.personalId !== null;
-  const { register, control, handleSubmit, formState } = useForm<Values>({
+  // A new EHT-möte goes in the first varv that has none yet; a första EHT-möte (before the läsår's first varv) in none.
+  const ledigtVarv = varv.find((v) => !moten.some((m) => m.typ === 'eht' && m.varvId === v.id)) ?? varv[0];
+  const { register, control, handleSubmit, formState, watch, setValue } = useForm<Values>({
     defaultValues: {
       typ: mote?.typ === 'forsta_eht' ? 'forsta_eht' : 'eht',
-      varvId: mote?.varvId ? String(mote.varvId) : (varv[0] ? String(varv[0].id) : ''),
+      varvId: mote ? (mote.varvId ? String(mote.varvId) : '') : (ledigtVarv ? String(ledigtVarv.id) : ''),
       datum: mote?.datum ?? '',
       personal: mote
         ? mote.deltagare.filter((d) => d.personalId !== null && !d.inbjuden).map((d) => String(d.personalId))
@@ -45,6 +49,10 @@ export function MoteForbered({ mote, varv, personal, onSaved, onCancel }: Props)
     },
   });
   const gaster = useFieldArray({ control, name: 'gaster' });
+  const typ = watch('typ');
+  const varvId = watch('varvId');
+  const typFalt = register('typ');
+  const samma = !mote && typ === 'eht' && varvId !== '' ? moten.find((m) => m.typ === 'eht' && m.varvId === Number(varvId)) : undefined;
   const elevhalsa = personal.filter((p) => p.aktiv && p.roller.some((r) => EHT_ROLLER.includes(r) || r === 'forstelarare'));
   const mentorer = personal.filter((p) => p.aktiv && p.roller.includes('mentor'));
 
@@ -74,14 +82,21 @@ export function MoteForbered({ mote, varv, personal, onSaved, onCancel }: Props)
           <>
             <div className="field">
               <label htmlFor="forbered-typ">Slag av möte</label>
-              <select id="forbered-typ" {...register('typ')}>
+              <select
+                id="forbered-typ"
+                {...typFalt}
+                onChange={(e) => {
+                  void typFalt.onChange(e);
+                  setValue('varvId', e.target.value === 'forsta_eht' ? '' : (ledigtVarv ? String(ledigtVarv.id) : ''));
+                }}
+              >
                 <option value="eht">EHT-möte (steg 6)</option>
                 <option value="forsta_eht">Första EHT-mötet (steg 4)</option>
               </select>
             </div>
             <div className="field">
               <label htmlFor="forbered-varv">Varv</label>
-              <select id="forbered-varv" {...register('varvId')}>
+              <select id="forbered-varv" aria-describedby={samma ? 'forbered-varv-varning' : undefined} {...register('varvId')}>
                 <option value="">Inget varv (före läsårets första varv)</option>
                 {varv.map((v) => <option key={v.id} value={v.id}>Varv {v.nummer}</option>)}
               </select>
@@ -94,6 +109,12 @@ export function MoteForbered({ mote, varv, personal, onSaved, onCancel }: Props)
           {formState.errors.datum && <p className="field-error">{formState.errors.datum.message}</p>}
         </div>
       </div>
+      {samma && (
+        <p className="hint" role="status" id="forbered-varv-varning">
+          <strong>Obs!</strong> Varv {samma.varvNummer ?? ''} har redan ett EHT-möte ({datumMedAr(samma.datum)}). Ni kan skapa ett till, men
+          ett varv har vanligen ett EHT-möte; kontrollera att ni har valt rätt varv.
+        </p>
+      )}
       <fieldset className="mote-deltagare">
         <legend>Deltagare: skolledning och elevhälsoteam</legend>
         {elevhalsa.map((p) => (

@@ -1,8 +1,9 @@
 // The dense list (L): every due insats on one screen, grouped by level, with the decision made or the draft's
-// recommendation. The same keys work on the highlighted row.
+// recommendation. The same keys work on the highlighted row; a pupil's name opens their insats history.
 import { useEffect, useRef } from 'react';
 import type { MoteAgenda } from '../../../shared/channels/mote';
 import { BEDOMNING_TEXT, BESLUT_TEXT, NIVA_TEXT } from '../../../shared/labels';
+import { MoteElevLank } from './MoteElevLank';
 import type { KoItem } from './MoteKo';
 import { effektiv, rekommendation, TOMT_UTKAST, vemText, type Utkast } from './MoteVy';
 
@@ -48,7 +49,9 @@ export function MoteInsatsLista({ agenda, ko, angrade, index, utkast, onSelect }
                 onClick={() => onSelect(i)}
               >
                 <td>{NIVA_TEXT[ai.insats.niva]}</td>
-                <th scope="row">{vemText(ai, agenda)}</th>
+                <th scope="row">
+                  {ai.insats.niva === 'individ' ? <MoteElevLank elevId={ai.insats.elevId} namn={vemText(ai, agenda)} /> : vemText(ai, agenda)}
+                </th>
                 <td>{ai.insats.beskrivning}</td>
                 <td>{u.bedomning ? BEDOMNING_TEXT[u.bedomning] : e ? BEDOMNING_TEXT[e.bedomning] : '–'}</td>
                 <td>

@@ -1,7 +1,7 @@
 // One insats in meeting mode: who and what, the evidence (text and result change), the judgement (keys 1–5), the
 // rule's recommendation with its reason, the decision (D, with a motivation when it departs), the prefilled follow-on
 // insats, and the chain of what was tried before (K). Keys are handled by the page; every control also works by mouse.
-import type { RefObject } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import type { AgendaInsats, MoteAgenda } from '../../../shared/channels/mote';
 import { BEDOMNING_TEXT, BESLUT_TEXT, INSATS_STATUS_TEXT, INSATS_TYP_TEXT, NIVA_TEXT } from '../../../shared/labels';
 import { BEDOMNINGAR, BESLUT, type Beslut } from '../../../shared/model';
@@ -36,6 +36,16 @@ export function MoteInsatsPanel({ ai, agenda, nr, antal, utkast, effektiv, visaK
   const id = `mote-insats-${i.id}`;
   const set = (patch: Partial<Utkast>) => onUtkast({ ...utkast, ...patch });
   const egna = i.bedomningar.filter((b) => b.moteId !== agenda.mote.id);
+  // On a laptop screen (1366×820) the chain and the decision fall below the fold: bring them into view when they
+  // open or change, without scrolling when they are already visible.
+  const kedjaRef = useRef<HTMLElement>(null);
+  const beslutRutaRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (visaKedja) kedjaRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [visaKedja, i.id]);
+  useEffect(() => {
+    if (utkast.bedomning !== null) beslutRutaRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [utkast.bedomning, beslut, avviker, i.id]);
 
   return (
     <article className="mote-panel" aria-labelledby={`${id}-rubrik`}>
@@ -93,7 +103,7 @@ export function MoteInsatsPanel({ ai, agenda, nr, antal, utkast, effektiv, visaK
             <textarea id={`${id}-underlag`} rows={2} value={utkast.underlag} placeholder="Vad bygger bedömningen på?" onChange={(e) => set({ underlag: e.target.value })} />
           </section>
           {visaKedja && (
-            <section className="mote-kedja" aria-label="Kedjan: det som prövats tidigare">
+            <section ref={kedjaRef} className="mote-kedja" aria-label="Kedjan: det som prövats tidigare" style={{ scrollMarginBottom: '1rem' }}>
               <h3>Kedjan: det som prövats tidigare</h3>
               {ai.historik.length === 0 && egna.length === 0 ? (
                 <p className="muted">Insatsen är den första i sin kedja och har inte bedömts tidigare.</p>
@@ -140,6 +150,7 @@ export function MoteInsatsPanel({ ai, agenda, nr, antal, utkast, effektiv, visaK
             <span>Målet är nått</span>
             <Kbd keys={['M']} decorative />
           </label>
+          <div ref={beslutRutaRef} className="mote-beslutsruta" style={{ scrollMarginBottom: '1rem' }}>
           <Recommendation recommendation={rek} />
           <div className="field">
             <label htmlFor={`${id}-beslut`}>
@@ -195,6 +206,7 @@ export function MoteInsatsPanel({ ai, agenda, nr, antal, utkast, effektiv, visaK
               onChange={(foljd) => set({ foljd })}
             />
           )}
+          </div>
         </div>
       </div>
     </article>

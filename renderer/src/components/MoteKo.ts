@@ -65,6 +65,9 @@ function restore(moteId: number): KoItem[] {
 function applyEvaluate(a: MoteAgenda, nyckel: string, r: EvaluateResult): MoteAgenda {
   return {
     ...a,
+    // The utredning rule reads the judgements: the candidates come back with every evaluation, so U stays true.
+    utredningskandidater: r.utredningskandidater,
+    elever: { ...r.kandidatElever, ...a.elever },
     insatser: a.insatser.map((ai) =>
       ai.insats.id === r.bedomning.insatsId
         ? { ...ai, bedomning: r.bedomning, foljdinsats: r.foljdinsats, insats: { ...ai.insats, status: r.insatsStatus } }
@@ -77,7 +80,9 @@ function applyEvaluate(a: MoteAgenda, nyckel: string, r: EvaluateResult): MoteAg
 function applyUtredning(a: MoteAgenda, nyckel: string, k: UtredningKandidat): MoteAgenda {
   return {
     ...a,
-    utredningskandidater: a.utredningskandidater.map((x) => (x.elevId === k.elevId ? k : x)),
+    utredningskandidater: a.utredningskandidater.some((x) => x.elevId === k.elevId)
+      ? a.utredningskandidater.map((x) => (x.elevId === k.elevId ? k : x))
+      : [...a.utredningskandidater, k],
     angerbara: a.angerbara.some((x) => x.nyckel === nyckel) ? a.angerbara : [...a.angerbara, { nyckel, typ: 'utredningsbeslut', insatsId: null, elevId: k.elevId }],
   };
 }

@@ -3,6 +3,7 @@ import type { MoteAgenda } from '../../../shared/channels/mote';
 import { INSATS_TYP_TEXT, NIVA_TEXT } from '../../../shared/labels';
 import { datumMedAr } from '../format';
 import { MoteAnteckning } from './MoteAnteckning';
+import { MoteElevLank } from './MoteElevLank';
 import { useMoteKo } from './MoteKo';
 import { MoteNyInsats, type NyInsatsForslag } from './MoteNyInsats';
 
@@ -31,7 +32,9 @@ export function MoteNyaInsatser({ agenda, forslag, setForslag }: Props) {
         <ul className="mote-nya-lista">
           {agenda.nyaInsatser.map((i) => (
             <li key={i.id}>
-              <strong>{i.beskrivning}</strong> · {NIVA_TEXT[i.niva]} {namn(i.elevId) || i.grupp || ''} · {INSATS_TYP_TEXT[i.typ]} · startar {datumMedAr(i.startdatum)}
+              <strong>{i.beskrivning}</strong> · {NIVA_TEXT[i.niva]}{' '}
+              {i.elevId !== null ? <MoteElevLank elevId={i.elevId} namn={namn(i.elevId) || 'Elev'} /> : (i.grupp ?? '')} · {INSATS_TYP_TEXT[i.typ]} · startar{' '}
+              {datumMedAr(i.startdatum)}
             </li>
           ))}
           {vantar.map((a) => (

@@ -67,6 +67,15 @@ export function MotePage({ moteId, sektion: start }: { moteId: number; sektion?:
     requestAnimationFrame(() => window.setTimeout(() => performance.measure('varvet:agenda-pa-skarmen', { start, end: performance.now() })));
   }, [agendaVisad]);
 
+  // After a reload (or a reopened app) the meeting continues where it stopped: at the first insats not yet decided.
+  const startsatt = useRef<number | null>(null);
+  useEffect(() => {
+    if (!agenda || agenda.mote.id !== moteId || startsatt.current === moteId) return;
+    startsatt.current = moteId;
+    const forsta = agenda.insatser.findIndex((x) => effektiv(x, agenda, ko, angrade) === null);
+    setIndex(forsta >= 0 ? forsta : 0);
+  }, [agenda, moteId, ko, angrade]);
+
   const insatser = agenda?.insatser ?? [];
   const ai = insatser[Math.min(index, insatser.length - 1)];
   const current = ai ? (utkast[ai.insats.id] ?? TOMT_UTKAST) : TOMT_UTKAST;
@@ -168,7 +177,7 @@ export function MotePage({ moteId, sektion: start }: { moteId: number; sektion?:
   if (!agenda) return <div className="page" aria-busy="true"><p className="muted">Hämtar dagordningen…</p></div>;
   const { mote } = agenda;
   const nav: [Sektion, string, string, string][] = [
-    ['resultat', 'Varvets resultat', 'R', `${agenda.lararmonster.length} lärarmönster`],
+    ['resultat', mote.typ === 'forsta_eht' ? 'Förra terminens resultat' : 'Varvets resultat', 'R', `${agenda.lararmonster.length} lärarmönster`],
     ['insatser', 'Insatser', 'I', `${bedomda} av ${insatser.length} bedömda`],
     ['utredningar', 'Utredningar', 'U', `${utrKlara} av ${agenda.utredningskandidater.length} beslut`],
     ['nya', 'Nya insatser', 'N', `${agenda.nyaInsatser.length + ko.filter((k) => k.typ === 'insats').length} st`],

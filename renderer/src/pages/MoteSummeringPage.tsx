@@ -1,7 +1,7 @@
 // Summary and closing: the decisions, the new insatser with who and when (editable until closed), the utredning
 // decisions; closing is refused while a required utredning decision is missing, and the screen says for whom.
 // Afterwards: the EHT-protokoll (also pseudonymised) and the step's reflection.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { BEDOMNING_TEXT, BESLUT_TEXT, MOTE_TYP_TEXT } from '../../../shared/labels';
 import { BESLUT } from '../../../shared/model';
 import { call, errorText } from '../api';
@@ -24,6 +24,12 @@ export function MoteSummeringPage({ moteId }: { moteId: number }) {
   const { agenda, ko, angrade, load, reload, laddaFel } = useMoteKo();
   const [fel, setFel] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** Closing with insatser not judged asks first: how many, and that the protokoll says "Ej bedömd vid mötet". */
+  const [bekrafta, setBekrafta] = useState(false);
+  const bekraftaRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (bekrafta) bekraftaRef.current?.focus();
+  }, [bekrafta]);
   const headingRef = useFocusOnMount<HTMLHeadingElement>(agenda !== null);
 
   useEffect(() => {
@@ -41,8 +47,13 @@ export function MoteSummeringPage({ moteId }: { moteId: number }) {
   const nya = [...agenda.insatser.flatMap((ai) => (ai.foljdinsats ? [{ i: ai.foljdinsats, galler: vemText(ai, agenda) }] : [])),
     ...agenda.nyaInsatser.map((i) => ({ i, galler: i.elevId !== null ? (agenda.elever[i.elevId]?.namn ?? '') : (i.grupp ?? 'Ny insats') }))];
 
-  const close = async () => {
+  const close = async (bekraftat = false) => {
     setFel(null);
+    if (obedomda.length > 0 && !bekraftat) {
+      setBekrafta(true);
+      return;
+    }
+    setBekrafta(false);
     setBusy(true);
     try {
       await call('mote:close', { moteId });
@@ -116,6 +127,24 @@ export function MoteSummeringPage({ moteId }: { moteId: number }) {
         )}
       </section>
       <ErrorAlert message={fel} title="Mötet kunde inte avslutas" />
+      {!avslutat && bekrafta && obedomda.length > 0 && (
+        <div ref={bekraftaRef} className="alert" role="alert" tabIndex={-1} aria-labelledby="sum-bekrafta-rubrik">
+          <p id="sum-bekrafta-rubrik" className="alert-title">
+            {obedomda.length === 1 ? '1 insats är inte bedömd' : `${obedomda.length} insatser är inte bedömda`}
+          </p>
+          <p>
+            I protokollet står {obedomda.length === 1 ? 'den' : 'de'} som "Ej bedömd vid mötet" och fortsätter som aktiv{obedomda.length === 1 ? '' : 'a'} till nästa möte. Vill du avsluta mötet ändå?
+          </p>
+          <div className="form-actions">
+            <button type="button" className="button primary" disabled={busy || ko.length > 0} onClick={() => void close(true)}>
+              Avsluta mötet ändå
+            </button>
+            <button type="button" className="button" onClick={() => navigate({ name: 'mote', moteId })}>
+              Tillbaka och bedöm
+            </button>
+          </div>
+        </div>
+      )}
       {!avslutat ? (
         <div className="form-actions">
           <button type="button" className="button primary" disabled={busy || ko.length > 0} onClick={() => void close()}>

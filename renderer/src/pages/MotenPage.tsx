@@ -74,6 +74,7 @@ export function MotenPage() {
         <MoteForbered
           mote={forbereder === 'ny' ? null : forbereder}
           varv={varv}
+          moten={moten ?? []}
           personal={personal}
           onCancel={() => setForbereder(null)}
           onSaved={(m) => {
