@@ -8,6 +8,7 @@ import { coreChannels } from './channels/core';
 import { mergeChannels } from './channels/define';
 import { resultatChannels } from './channels/resultat';
 import { importChannels } from './channels/import';
+import { installningarChannels } from './channels/installningar';
 import { lockChannels } from './channels/lock';
 import { moteChannels } from './channels/mote';
 import { planChannels } from './channels/plan';
@@ -17,7 +18,7 @@ import type { Reply } from './errors';
 
 export * from './channels/core';
 
-export const contract = mergeChannels(coreChannels, registerChannels, backupChannels, planChannels, moteChannels, importChannels, uppfoljningChannels, resultatChannels, lockChannels, auditChannels);
+export const contract = mergeChannels(coreChannels, registerChannels, backupChannels, planChannels, moteChannels, importChannels, uppfoljningChannels, resultatChannels, lockChannels, auditChannels, installningarChannels);
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract & string;

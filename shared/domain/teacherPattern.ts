@@ -87,8 +87,18 @@ function bevis(stats: Map<number, Map<number, Stat>>, gruppId: number, amneId: n
   return { antalElever: stat.antal, antalEjNadda: stat.ejNadda, andelEjNadda: andel, ovrigaAmnenAndel: ovrigaAndel, utmarker };
 }
 
+/**
+ * A subject's name inside a sentence: "I matematik utmärker sig…". Only the first letter is lowered, so a language
+ * written with a capital in the subject list ("Modersmål – Arabiska") keeps it; an abbreviation ("NO") is kept.
+ */
+export function amneIMening(namn: string): string {
+  if (/^\p{Lu}{2}/u.test(namn)) return namn;
+  return namn.charAt(0).toLocaleLowerCase('sv') + namn.slice(1);
+}
+
 function forslagText(input: TeacherPatternInput, p: Omit<TeacherPattern, 'forslag'>): string {
-  const amne = input.namn?.amne?.[p.amneId] ?? `ämne ${p.amneId}`;
+  const namn = input.namn?.amne?.[p.amneId];
+  const amne = namn === undefined ? `ämne ${p.amneId}` : amneIMening(namn);
   const larare = input.namn?.larare?.[p.larareId] ?? 'läraren';
   const gruppNamn = (id: number) => input.namn?.grupp?.[id] ?? `grupp ${id}`;
   const egna = p.grupper.filter((g) => g.egenGrupp);

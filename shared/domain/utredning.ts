@@ -2,7 +2,7 @@
 // av elevs behov av särskilt stöd för de elever vars insatser redan har pågått i 5-6 veckor.").
 import type { Bedomning, InsatsStatus, Niva, UtredningStatus } from '../model';
 import { BEDOMNING_TEXT } from '../labels';
-import { addDaysIso, daysBetween, weekdayOf } from './dates';
+import { addDaysIso, daysBetween, formatDatum, weekdayOf } from './dates';
 import { isHelgdag } from './holidays';
 import type { SkolInstallningar } from './settings';
 
@@ -149,4 +149,15 @@ export function suggestUtredningDeadline(motesdatum: string, installningar: Skol
 /** Last day an appeal of "beslut att inte upprätta åtgärdsprogram" can come in, from the day it was received. */
 export function overklagandeSenast(delgivetDatum: string): string {
   return addDaysIso(delgivetDatum, OVERKLAGANDE_DAGAR);
+}
+
+/**
+ * Where the outcome "beslut att inte upprätta åtgärdsprogram" is shown: that it can be appealed within three weeks, and
+ * the last day counted from `senast` = overklagandeSenast(the day the decision was made).
+ */
+export function overklagandeMening(senast: string): string {
+  return (
+    'Beslutet kan överklagas inom tre veckor från den dag eleven eller vårdnadshavaren fick del av det: ' +
+    `senast ${formatDatum(senast)} ${senast.slice(0, 4)} om de fick del av beslutet samma dag som det fattades.`
+  );
 }

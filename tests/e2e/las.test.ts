@@ -152,7 +152,7 @@ describe('lösenord och lås', () => {
     await las.unlockWithPassphrase(LOSEN);
     await textMatching(las.alert(), /Lösenordet stämmer inte/);
     await las.unlockWithPassphrase(NYTT);
-    await page.getByRole('heading', { name: 'Lösenord och lås', level: 1 }).waitFor({ timeout: 60_000 });
+    await page.getByRole('heading', { name: 'Inställningar', level: 1 }).waitFor({ timeout: 60_000 });
     expect(errors).toEqual([]);
   });
 

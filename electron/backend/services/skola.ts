@@ -23,13 +23,16 @@ export function getSkola(db: Database): Skola | null {
 export function createSkola(db: Database, input: CreateSkolaInput, now: Date): Skola {
   const { startdatum, slutdatum } = input.lasar;
   const lov = defaultLov(startdatum, slutdatum);
-  const antalVarv = input.antalVarv ?? 6;
-  const varvLangdVeckor = input.varvLangdVeckor ?? 5;
-  let plan = proposeSchedule({ startdatum, slutdatum, lov, antalVarv, varvLangdVeckor });
+  // The defaults of the settings (6 varv of 5 weeks); a year too short for them gets what fits.
+  const antalVarv = input.antalVarv ?? DEFAULT_INSTALLNINGAR.antalVarv;
+  const varvLangdVeckor = input.varvLangdVeckor ?? DEFAULT_INSTALLNINGAR.varvLangdVeckor;
+  let valt = { antalVarv, varvLangdVeckor };
+  let plan = proposeSchedule({ startdatum, slutdatum, lov, ...valt });
   if (!plan.ok) {
     const fits = plan.ryms[0];
     if (input.antalVarv !== undefined || !fits) throw new AppError('rule_violation', plan.fel);
-    plan = proposeSchedule({ startdatum, slutdatum, lov, ...fits });
+    valt = fits;
+    plan = proposeSchedule({ startdatum, slutdatum, lov, ...valt });
     if (!plan.ok) throw new AppError('rule_violation', plan.fel);
   }
   const schedule = plan;
@@ -38,7 +41,7 @@ export function createSkola(db: Database, input: CreateSkolaInput, now: Date): S
     if (getSkola(db)) throw new AppError('conflict', 'Det finns redan en skola i den här databasen.');
     db.prepare('INSERT INTO skola (id, namn, installningar, skapad) VALUES (1, ?, ?, ?)').run(
       input.namn,
-      JSON.stringify({ ...DEFAULT_INSTALLNINGAR, lov }),
+      JSON.stringify({ ...DEFAULT_INSTALLNINGAR, antalVarv: schedule.varv.length, varvLangdVeckor: valt.varvLangdVeckor, lov }),
       now.toISOString(),
     );
     const lasarId = Number(
@@ -46,7 +49,7 @@ export function createSkola(db: Database, input: CreateSkolaInput, now: Date): S
         .prepare(
           'INSERT INTO lasar (namn, startdatum, slutdatum, lov, antal_varv, varv_langd_veckor) VALUES (?, ?, ?, ?, ?, ?)',
         )
-        .run(lasarNamn(startdatum), startdatum, slutdatum, JSON.stringify(lov), schedule.varv.length, varvLangdVeckor)
+        .run(lasarNamn(startdatum), startdatum, slutdatum, JSON.stringify(lov), schedule.varv.length, valt.varvLangdVeckor)
         .lastInsertRowid,
     );
     const insertMote = db.prepare('INSERT INTO mote (lasar_id, varv_id, typ, datum) VALUES (?, ?, ?, ?)');

@@ -5,6 +5,7 @@ import type { ElevHistorik, HistorikHandelse, UtredningRad } from '../../../shar
 import { AppError } from '../../../shared/errors';
 import { BEDOMNING_TEXT, BESLUT_TEXT, INSATS_TYP_TEXT, MOTE_TYP_TEXT, UTREDNING_UTFALL_TEXT } from '../../../shared/labels';
 import type { MoteTyp, UtredningUtfall } from '../../../shared/model';
+import { overklagandeMening, overklagandeSenast } from '../../../shared/domain/utredning';
 import { today, type HandlerContext } from '../context';
 import type { HandlerPart } from '../handlers';
 import { listInsatserForElev } from './insatser';
@@ -100,13 +101,16 @@ export function elevHistorik(db: Database, elevId: number, idag: string): ElevHi
       moteId: u.beslutadVidMoteId,
     });
     if (u.avslutadDatum && u.utfall) {
+      // Skollagen 28 kap. 16 §: a decision not to draw up an åtgärdsprogram can be appealed within three weeks.
+      const senast = u.utfall === 'inget_atgardsprogram' ? overklagandeSenast(u.avslutadDatum) : null;
       handelser.push({
         datum: u.avslutadDatum,
         typ: 'utredning_avslutad',
         rubrik: `Utredningen avslutad: ${UTREDNING_UTFALL_TEXT[u.utfall]}`,
-        text: `Ansvarig: ${u.ansvarig}`,
+        text: [`Ansvarig: ${u.ansvarig}`, senast ? overklagandeMening(senast) : ''].filter(Boolean).join(' · '),
         insatsId: null,
         moteId: null,
+        ...(senast ? { overklagandeSenast: senast } : {}),
       });
     }
   }

@@ -72,11 +72,13 @@ export const schemaCommand: CliCommand = {
       varvLangdVeckor,
       ...(forstaEht === undefined ? {} : { forstaEhtDatum: datum(forstaEht, '--forsta-eht', 'första EHT-mötet') }),
     });
-    if (!forslag.ok) throw new AppError('rule_violation', forslag.fel);
     if (values.json) {
+      // A refusal is data too: { ok: false, fel, ryms: [what would fit] } on stdout, the sentence on stderr, exit 1.
       io.out(JSON.stringify({ startdatum, slutdatum, antalVarv, varvLangdVeckor, lov, ...forslag }, null, 2));
-      return 0;
+      if (!forslag.ok) io.err(forslag.fel);
+      return forslag.ok ? 0 : 1;
     }
+    if (!forslag.ok) throw new AppError('rule_violation', forslag.fel);
     io.out(`Läsår ${startdatum} – ${slutdatum}: ${antalVarv} varv om ${varvLangdVeckor} skolveckor (lovveckor räknas inte).`);
     io.out(`Första EHT-mötet: ${formatVeckaKort(forslag.forstaEht.datum)}, ${formatDatum(forslag.forstaEht.datum)} (${forslag.forstaEht.datum})`);
     io.out('');

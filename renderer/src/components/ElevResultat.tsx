@@ -1,22 +1,43 @@
 // A pupil's results from the school platform: subjects × assessment occasions, levels not reached marked in words
-// (not only colour), and the betygskriterier not reached at the latest occasion.
+// (not only colour), and the betygskriterier not reached at the latest occasion. Early-years levels carry the school's
+// own names (Inställningar → Regler för uppföljningen), and the scale of the pupil's årskurs is said in words.
 import { useEffect, useState } from 'react';
 import type { ElevResultat as ElevResultatData } from '../../../shared/channels/resultat';
-import { TIDIG_NIVA_TEXT, isEjNadd, isResultatNiva, type TidigNiva } from '../../../shared/domain/index';
+import {
+  DEFAULT_INSTALLNINGAR,
+  isEjNadd,
+  isResultatNiva,
+  skalaForArskurs,
+  tidigNivaText,
+  type SkolInstallningar,
+} from '../../../shared/domain/index';
 import { call, errorText } from '../api';
 import { ErrorAlert } from './ErrorAlert';
 
-function nivaText(niva: string): string {
-  return niva in TIDIG_NIVA_TEXT ? TIDIG_NIVA_TEXT[niva as TidigNiva] : niva === '-' ? '– (underlag saknas)' : niva;
+function nivaText(niva: string, skala: SkolInstallningar['tidigSkala']): string {
+  return niva === '-' ? '– (underlag saknas)' : tidigNivaText(niva, skala);
+}
+
+function skalaText(arskurs: number, inst: SkolInstallningar): string {
+  const { ej_natt, pa_vag, natt } = inst.tidigSkala;
+  return skalaForArskurs(arskurs, inst) === 'betyg'
+    ? `Årskurs ${arskurs}: betyg A–F (skolan ger betyg från årskurs ${inst.betygFranArskurs}).`
+    : `Årskurs ${arskurs}: resultaten anges som ${ej_natt}, ${pa_vag} eller ${natt} (betyg A–F från årskurs ${inst.betygFranArskurs}).`;
 }
 
 export function ElevResultat({ elevId }: { elevId: number }) {
   const [data, setData] = useState<ElevResultatData | null>(null);
+  const [inst, setInst] = useState<SkolInstallningar>(DEFAULT_INSTALLNINGAR);
+  const [arskurs, setArskurs] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    call('resultat:forElev', { elevId })
-      .then(setData)
+    Promise.all([call('resultat:forElev', { elevId }), call('installningar:get', {}), call('elev:get', { id: elevId })])
+      .then(([resultat, installningar, elev]) => {
+        setInst(installningar);
+        setArskurs(elev.arskurs);
+        setData(resultat);
+      })
       .catch((e: unknown) => setError(errorText(e)));
   }, [elevId]);
 
@@ -26,6 +47,7 @@ export function ElevResultat({ elevId }: { elevId: number }) {
         <h2 id="resultat-rubrik">Resultat</h2>
       </div>
       <ErrorAlert message={error} />
+      {data && arskurs !== null && arskurs >= 1 && arskurs <= 9 && <p className="muted elev-resultat-skala">{skalaText(arskurs, inst)}</p>}
       {data && data.amnen.length === 0 && <p className="muted">Inga resultat är importerade för eleven ännu.</p>}
       {data && data.amnen.length > 0 && (
         <div className="table-wrap">
@@ -52,7 +74,7 @@ export function ElevResultat({ elevId }: { elevId: number }) {
                     const ejNadd = niva !== undefined && isResultatNiva(niva) && isEjNadd(niva);
                     return (
                       <td key={t.id} className={ejNadd ? 'elev-resultat-ej-nadd' : undefined}>
-                        {niva === undefined ? '' : nivaText(niva)}
+                        {niva === undefined ? '' : nivaText(niva, inst.tidigSkala)}
                         {ejNadd && <span className="visually-hidden"> (ej nått)</span>}
                       </td>
                     );

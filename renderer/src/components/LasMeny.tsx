@@ -1,4 +1,4 @@
-// In the sidebar: "Lås nu" (Ctrl+L) once the data is protected, and the way to the lock settings.
+// In the sidebar: "Lås nu" (Ctrl+L) once the data is protected, and the way to Inställningar (lock and rule settings).
 import { useLock } from '../lock/lockState';
 import { lockApp } from '../lock/session';
 import { useApp } from '../store';
@@ -15,7 +15,7 @@ export function LasMeny() {
         </button>
       )}
       <button type="button" className="link-button" onClick={() => navigate({ name: 'las' })}>
-        Lösenord och lås
+        Inställningar
       </button>
     </div>
   );

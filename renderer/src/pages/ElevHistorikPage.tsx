@@ -1,8 +1,10 @@
 // Elevhistorik: one pupil's insatser, judgements, decisions and utredningar as a timeline, newest first. Open
-// utredningar can be closed with their outcome here (the appeal text shown for "inget åtgärdsprogram").
+// utredningar can be closed with their outcome here (the appeal text and its last day shown for "inget åtgärdsprogram",
+// in the form and on the closed utredning in the timeline).
 import { useEffect, useState } from 'react';
 import type { ElevHistorik, UtredningRad } from '../../../shared/channels/mote';
-import { OVERKLAGANDE_TEXT } from '../../../shared/index';
+import { OVERKLAGANDE_TEXT, overklagandeMening, overklagandeSenast } from '../../../shared/index';
+import { toIsoDate } from '../../../shared/calendar';
 import { UTREDNING_UTFALL_TEXT } from '../../../shared/labels';
 import { UTREDNING_UTFALL, type UtredningUtfall } from '../../../shared/model';
 import { call, errorText } from '../api';
@@ -11,32 +13,53 @@ import { useFocusOnMount } from '../components/useFocusOnMount';
 import { datumMedAr } from '../format';
 import { useApp } from '../store';
 import '../styles/mote.css';
+import '../styles/utredning.css';
 
 const TYP_TEXT = { insats: 'Insats', bedomning: 'Bedömning', utredningsbeslut: 'Utredningsbeslut', utredning: 'Utredning', utredning_avslutad: 'Utredning avslutad' } as const;
 
 function AvslutaUtredning({ u, onClosed }: { u: UtredningRad; onClosed(): void }) {
   const [utfall, setUtfall] = useState<UtredningUtfall | ''>('');
+  const [datum, setDatum] = useState(() => toIsoDate(new Date()));
   const [fel, setFel] = useState<string | null>(null);
   const id = `utfall-${u.id}`;
+  const datumId = `utfall-datum-${u.id}`;
+  const giltigtDatum = /^\d{4}-\d{2}-\d{2}$/.test(datum);
   const save = async () => {
     if (utfall === '') return setFel('Välj utfall av utredningen.');
+    if (!giltigtDatum) return setFel('Ange beslutsdatum.');
     try {
-      await call('utredning:close', { id: u.id, utfall });
+      await call('utredning:close', { id: u.id, utfall, datum });
       onClosed();
     } catch (e) {
       setFel(errorText(e));
     }
   };
   return (
-    <div className="field-row mote-avsluta-utr">
-      <div className="field">
-        <label htmlFor={id}>Utfall av utredningen</label>
-        <select id={id} value={utfall} onChange={(e) => setUtfall(e.target.value as UtredningUtfall | '')}>
-          <option value="">Välj utfall</option>
-          {UTREDNING_UTFALL.map((x) => <option key={x} value={x}>{UTREDNING_UTFALL_TEXT[x]}</option>)}
-        </select>
-        {utfall === 'inget_atgardsprogram' && <p className="hint">{OVERKLAGANDE_TEXT}</p>}
+    <div className="mote-avsluta-utr">
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor={id}>Utfall av utredningen</label>
+          <select id={id} value={utfall} onChange={(e) => setUtfall(e.target.value as UtredningUtfall | '')} aria-describedby={utfall === 'inget_atgardsprogram' ? `${id}-overklagande` : undefined}>
+            <option value="">Välj utfall</option>
+            {UTREDNING_UTFALL.map((x) => <option key={x} value={x}>{UTREDNING_UTFALL_TEXT[x]}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={datumId}>Beslutsdatum</label>
+          <input id={datumId} type="date" value={datum} min={u.startdatum} onChange={(e) => setDatum(e.target.value)} />
+        </div>
       </div>
+      {utfall === 'inget_atgardsprogram' && (
+        <div className="overklagande" id={`${id}-overklagande`}>
+          <p>{OVERKLAGANDE_TEXT}</p>
+          {giltigtDatum && (
+            <p>
+              <strong>Sista dag att överklaga: {datumMedAr(overklagandeSenast(datum))}</strong>, om eleven eller vårdnadshavaren får del
+              av beslutet samma dag. Får de del av det senare räknas tre veckor från den dagen.
+            </p>
+          )}
+        </div>
+      )}
       <div className="mote-knapp-rad">
         <button type="button" className="button" onClick={() => void save()}>Avsluta utredningen</button>
       </div>
@@ -99,7 +122,14 @@ export function ElevHistorikPage({ elevId }: { elevId: number }) {
                       <time dateTime={h.datum}>{datumMedAr(h.datum)}</time> · {TYP_TEXT[h.typ]}
                     </p>
                     <p className="tidslinje-rubrik">{h.rubrik}</p>
-                    {h.text && <p className="muted">{h.text}</p>}
+                    {h.text && <p className="muted">{h.overklagandeSenast ? h.text.replace(` · ${overklagandeMening(h.overklagandeSenast)}`, '') : h.text}</p>}
+                    {h.overklagandeSenast && (
+                      <p className="overklagande">
+                        Beslutet kan överklagas till Skolväsendets överklagandenämnd inom tre veckor från den dag eleven eller
+                        vårdnadshavaren fick del av det: <strong>senast {datumMedAr(h.overklagandeSenast)}</strong> om de fick del
+                        av beslutet samma dag som det fattades.
+                      </p>
+                    )}
                   </li>
                 ))}
               </ol>

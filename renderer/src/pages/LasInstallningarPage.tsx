@@ -1,3 +1,4 @@
+// Inställningar: "Regler för uppföljningen" (the school settings the domain rules read, InstallningarRegler.tsx) and
 // "Lösenord och lås": lock now, the idle time, a new passphrase, a new database key — or, while the data is not yet
 // protected, the way to protect it.
 import { useState } from 'react';
@@ -8,6 +9,7 @@ import { Field, describedBy } from '../components/Field';
 import { Kbd } from '../components/Kbd';
 import { LasLosenordForm } from '../components/LasLosenordForm';
 import { useFocusOnMount } from '../components/useFocusOnMount';
+import { InstallningarRegler } from './InstallningarRegler';
 import { useLock } from '../lock/lockState';
 import { lockApp } from '../lock/session';
 import { oppnaLokalLagring, useApp } from '../store';
@@ -78,16 +80,13 @@ function RekeyForm() {
   );
 }
 
-export function LasInstallningarPage() {
+function LasSektion() {
   const status = useLock((s) => s.status);
   const skola = useApp((s) => s.skola);
-  const headingRef = useFocusOnMount<HTMLHeadingElement>();
   if (status?.state === 'oskyddad') {
     return (
-      <section className="page las-sida">
-        <h1 ref={headingRef} tabIndex={-1}>
-          Lösenord och lås
-        </h1>
+      <section aria-labelledby="las-rubrik">
+        <h2 id="las-rubrik">Lösenord och lås</h2>
         <p>Elevuppgifterna är inte skyddade med lösenord: databasen och säkerhetskopiorna är okrypterade.</p>
         <button type="button" className="button primary" onClick={() => skola && useApp.setState({ phase: { name: 'protect', skola, announce: '' } })}>
           Skydda med lösenord
@@ -96,19 +95,17 @@ export function LasInstallningarPage() {
     );
   }
   return (
-    <section className="page las-sida">
-      <h1 ref={headingRef} tabIndex={-1}>
-        Lösenord och lås
-      </h1>
+    <section aria-labelledby="las-rubrik">
+      <h2 id="las-rubrik">Lösenord och lås</h2>
       <p>
         Databasen och alla säkerhetskopior är krypterade. Lås Varvet när du lämnar datorn: <Kbd keys={['Ctrl', 'L']} />.
       </p>
       <button type="button" className="button primary" onClick={() => void lockApp()}>
         Lås nu
       </button>
-      <h2>Automatiskt lås</h2>
+      <h3>Automatiskt lås</h3>
       <TidForm />
-      <h2>Byt lösenord</h2>
+      <h3>Byt lösenord</h3>
       <LasLosenordForm
         withCurrent
         label="Nytt lösenord"
@@ -118,9 +115,43 @@ export function LasInstallningarPage() {
           useApp.getState().announce('Lösenordet är bytt. Återställningsnyckeln gäller som förut.');
         }}
       />
-      <h2>Ny nyckel för databasen</h2>
+      <h3>Ny nyckel för databasen</h3>
       <p className="muted">Krypterar om databasen och säkerhetskopiorna med en ny slumpad nyckel. Lösenordet och återställningsnyckeln gäller som förut.</p>
       <RekeyForm />
     </section>
+  );
+}
+
+/** Moves to a section of the page (no #fragment: the address's fragment holds the access token in browser mode). */
+function GaTill({ id, children }: { id: string; children: string }) {
+  const go = () => {
+    const el = document.getElementById(id);
+    if (!el) return;
+    el.setAttribute('tabindex', '-1');
+    el.scrollIntoView({ block: 'start' });
+    el.focus({ preventScroll: true });
+  };
+  return (
+    <button type="button" className="button link" onClick={go}>
+      {children}
+    </button>
+  );
+}
+
+export function LasInstallningarPage() {
+  const headingRef = useFocusOnMount<HTMLHeadingElement>();
+  return (
+    <div className="page las-sida installningar-sida">
+      <h1 ref={headingRef} tabIndex={-1}>
+        Inställningar
+      </h1>
+      <nav aria-label="På sidan" className="installningar-innehall">
+        <p>
+          På sidan: <GaTill id="las-rubrik">Lösenord och lås</GaTill> · <GaTill id="regler-rubrik">Regler för uppföljningen</GaTill>
+        </p>
+      </nav>
+      <LasSektion />
+      <InstallningarRegler />
+    </div>
   );
 }

@@ -55,7 +55,7 @@ export function LasSkyddaPage({ skola, announce }: { skola: Skola; announce: str
             <h2 id="hoppa-rubrik">Utan lösenord är elevuppgifterna oskyddade</h2>
             <ErrorAlert
               title="Läs detta först"
-              message="Databasen och säkerhetskopiorna sparas då okrypterade. Den som kommer åt datorn eller en kopia av filerna kan läsa allt om eleverna. Du kan skydda dem senare under Lösenord och lås."
+              message="Databasen och säkerhetskopiorna sparas då okrypterade. Den som kommer åt datorn eller en kopia av filerna kan läsa allt om eleverna. Du kan skydda dem senare under Inställningar."
             />
             <button type="button" className="button" onClick={() => klar(`${announce} Elevuppgifterna är inte skyddade med lösenord.`)}>
               Fortsätt utan lösenord

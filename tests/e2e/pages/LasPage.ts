@@ -51,8 +51,8 @@ export class LasPage {
   }
 
   async openSettings(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Lösenord och lås' }).click();
-    await this.page.getByRole('heading', { name: 'Lösenord och lås', level: 1 }).waitFor();
+    await this.page.getByRole('button', { name: 'Inställningar', exact: true }).click();
+    await this.page.getByRole('heading', { name: 'Inställningar', level: 1 }).waitFor();
   }
 
   async setIdleMinutes(minutes: number): Promise<void> {

@@ -26,13 +26,14 @@ describe('varvet schema', () => {
     const { io, out } = capture();
     expect(await schemaCommand.run([...YEAR, '--varv', '6'], io)).toBe(0);
     const text = out.join('\n');
-    expect(text).toContain('6 varv om 6 skolveckor');
+    expect(text).toContain('6 varv om 5 skolveckor');
     expect(text).toContain('Första EHT-mötet: v. 34, torsdag 20 augusti (2026-08-20)');
     expect(text).toMatch(/Varv\s+Period\s+Bedömningar senast\s+Resultatdialog\s+EHT-möte\s+Avstämning/);
-    expect(text).toMatch(/^2\s+v\. 41–47 \(2026-10-05 – 2026-11-20\)\s+v\. 43 23 okt\.\s+v\. 45 3 nov\.\s+v\. 46 12 nov\.\s+v\. 47 17 nov\.$/m);
+    expect(text).toMatch(/^2\s+v\. 41–46 \(2026-10-05 – 2026-11-13\)\s+v\. 42 16 okt\.\s+v\. 43 20 okt\.\s+v\. 45 5 nov\.\s+v\. 46 10 nov\.$/m);
     expect(text).toContain('v. 44  Höstlov');
     expect(text).toContain('v. 13  Påsklov');
-    expect(out.filter((l) => /^\d\s/.test(l))).toHaveLength(6);
+    expect(out.filter((l) => /^\d\s+v\./.test(l))).toHaveLength(6);
+    expect(text).toContain('6 skolveckor ingår inte i något varv');
   });
 
   it('prints the same data as JSON with --json', async () => {
@@ -44,6 +45,26 @@ describe('varvet schema', () => {
     expect(data.varv.map((v) => v.nummer)).toEqual([1, 2, 3, 4, 5]);
     expect(data.varv[0]?.eht.vecka).toBe(38);
     expect(data.lov).toHaveLength(4);
+  });
+
+  it('defaults to varv of 5 weeks, as a new school and the demo plan them', async () => {
+    const { io, out } = capture();
+    expect(await schemaCommand.run([...YEAR, '--varv', '6', '--json'], io)).toBe(0);
+    expect(JSON.parse(out.join('\n'))).toMatchObject({ ok: true, antalVarv: 6, varvLangdVeckor: 5 });
+  });
+
+  it('with --json prints a refusal as JSON on stdout, with what would fit, and exits 1', async () => {
+    const { io, out, err } = capture();
+    expect(await schemaCommand.run(['--start', '2026-08-17', '--end', '2027-05-11', '--varv', '6', '--langd', '6', '--json'], io)).toBe(1);
+    const data = JSON.parse(out.join('\n')) as { ok: boolean; fel: string; ryms: unknown[]; antalVarv: number; varvLangdVeckor: number };
+    expect(data).toMatchObject({ ok: false, antalVarv: 6, varvLangdVeckor: 6 });
+    expect(data.fel).toMatch(/^Läsåret rymmer inte 6 varv om 6 veckor/);
+    expect(data.ryms).toEqual([
+      { antalVarv: 6, varvLangdVeckor: 5 },
+      { antalVarv: 5, varvLangdVeckor: 6 },
+      { antalVarv: 5, varvLangdVeckor: 5 },
+    ]);
+    expect(err).toEqual([data.fel]);
   });
 
   it('accepts a första EHT-möte date', async () => {
@@ -59,7 +80,7 @@ describe('varvet schema', () => {
     ['a bad date', ['--start', '2026-13-01', '--end', '2027-06-11', '--varv', '6'], 'invalid_argument', '--start 2026-13-01 är inte ett datum skrivet som ÅÅÅÅ-MM-DD.'],
     [
       'a year too short',
-      ['--start', '2026-08-17', '--end', '2027-05-11', '--varv', '6'],
+      ['--start', '2026-08-17', '--end', '2027-05-11', '--varv', '6', '--langd', '6'],
       'rule_violation',
       'Läsåret rymmer inte 6 varv om 6 veckor: efter första EHT-mötet finns 32 skolveckor utanför loven, men det behövs 36. Det som ryms: 6 varv om 5 veckor, 5 varv om 6 veckor eller 5 varv om 5 veckor.',
     ],

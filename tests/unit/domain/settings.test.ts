@@ -7,8 +7,10 @@ import {
   GRUNDSKOLA_AMNEN,
   isEjNadd,
   RESULTAT_NIVAER,
+  regelInstallningarAndring,
   skalaForArskurs,
   skolInstallningarSchema,
+  tidigNivaText,
   type ResultatNiva,
 } from '../../../shared/domain/index';
 
@@ -18,7 +20,7 @@ describe('skolInstallningarSchema', () => {
       utredningTroskelVeckor: 5,
       utredningDeadlineDagar: 21,
       antalVarv: 6,
-      varvLangdVeckor: 6,
+      varvLangdVeckor: 5,
       lararmonsterMinAntal: 3,
       lararmonsterMarginal: 0.2,
       lov: null,
@@ -46,11 +48,40 @@ describe('skolInstallningarSchema', () => {
     ['a margin above 1', { lararmonsterMarginal: 1.5 }, 'Fältet "lararmonsterMarginal": Marginalen får vara högst 1 (100 procentenheter).'],
     ['a text where a number belongs', { utredningDeadlineDagar: '21' }, 'Fältet "utredningDeadlineDagar": Dagar till utredningens deadline måste vara ett tal.'],
     ['a lov ending before it starts', { lov: [{ typ: 'hostlov', namn: 'Höstlov', fran: '2026-10-30', till: '2026-10-26' }] }, 'Fältet "lov.0.till": Lovet kan inte sluta före det börjar.'],
+    ['an empty early-years label', { tidigSkala: { pa_vag: '  ' } }, 'Fältet "tidigSkala.pa_vag": Benämningen för "på väg" får inte vara tom.'],
+    ['two early-years levels with the same label', { tidigSkala: { pa_vag: 'nått' } }, 'Fältet "tidigSkala": De tre nivåerna i den tidiga skalan behöver olika benämningar.'],
+    ['betyg from årskurs 10', { betygFranArskurs: 10 }, 'Fältet "betygFranArskurs": Första årskurs med betyg får vara högst 9.'],
     ['an unknown lov type', { lov: [{ typ: 'sommarlov', namn: 'Sommar', fran: '2026-06-15', till: '2026-08-14' }] }, 'Fältet "lov.0.typ": Okänd typ av lov.'],
   ])('refuses %s in Swedish', (_, value, message) => {
     const result = skolInstallningarSchema.safeParse(value);
     expect(result.success).toBe(false);
     if (!result.success) expect(describeZodError(result.error)).toBe(message);
+  });
+
+  it('keeps the stored varv length of an existing school: only a missing field takes the new default of 5 weeks', () => {
+    expect(skolInstallningarSchema.parse({ varvLangdVeckor: 6 }).varvLangdVeckor).toBe(6);
+    expect(skolInstallningarSchema.parse({}).varvLangdVeckor).toBe(5);
+  });
+
+  it.each<[string, unknown, string]>([
+    ['the lov (edited on Förberedelse, steg 3)', { lov: [] }, 'Inställningen lov kan inte ändras här: lov, antal varv och varvens längd ändras under Förberedelse, steg 3'],
+    ['the lock time', { lasEfterMinuter: 5 }, 'Inställningen lasEfterMinuter kan inte ändras här'],
+    ['an unknown level', { tidigSkala: { bra: 'Bra' } }, 'Fältet "tidigSkala": Nivån bra kan inte ändras här: den tidiga skalan har nivåerna ej_natt, pa_vag och natt.'],
+    ['a threshold of 7 weeks', { utredningTroskelVeckor: 7 }, 'Fältet "utredningTroskelVeckor": Veckor innan beslut om utredning får vara högst 6.'],
+  ])('a change of the rule settings refuses %s in Swedish', (_, value, message) => {
+    const result = regelInstallningarAndring.safeParse(value);
+    expect(result.success).toBe(false);
+    if (!result.success) expect(describeZodError(result.error)).toContain(message);
+  });
+
+  it('a change of the rule settings may name only some fields and trims labels', () => {
+    expect(regelInstallningarAndring.parse({})).toEqual({});
+    expect(regelInstallningarAndring.parse({ utredningTroskelVeckor: 6, tidigSkala: { natt: ' Klart ' } })).toEqual({ utredningTroskelVeckor: 6, tidigSkala: { natt: 'Klart' } });
+  });
+
+  it('labels early-years levels with the school\'s names and leaves grades alone', () => {
+    const skala = skolInstallningarSchema.parse({ tidigSkala: { pa_vag: 'Nästan där' } }).tidigSkala;
+    expect(['ej_natt', 'pa_vag', 'natt', 'C', '-'].map((n) => tidigNivaText(n, skala))).toEqual(['Ej nått', 'Nästan där', 'Nått', 'C', '-']);
   });
 
   it('uses grades from the configured årskurs', () => {
@@ -71,7 +102,7 @@ describe('result scales and subjects', () => {
   it('covers every level', () => expect(RESULTAT_NIVAER).toHaveLength(10));
 
   it('lists the grundskola subjects with their codes and Swedish names', () => {
-    expect(AMNE_KODER).toEqual(['SV', 'SVA', 'EN', 'MA', 'BI', 'FY', 'KE', 'TK', 'GE', 'HI', 'RE', 'SH', 'BL', 'HKK', 'IDH', 'MU', 'SL', 'M1', 'M2', 'ML']);
+    expect(AMNE_KODER).toEqual(['SV', 'SVA', 'EN', 'MA', 'BI', 'FY', 'KE', 'TK', 'GE', 'HI', 'RE', 'SH', 'BL', 'HKK', 'IDH', 'MU', 'SL', 'M1', 'M2', 'ML', 'TN']);
     expect(new Set(GRUNDSKOLA_AMNEN.map((a) => a.namn)).size).toBe(GRUNDSKOLA_AMNEN.length);
     expect(amneNamn('HKK')).toBe('Hem- och konsumentkunskap');
     expect(amneNamn('SVA')).toBe('Svenska som andraspråk');

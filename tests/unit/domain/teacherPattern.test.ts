@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findTeacherPatterns, REGEL_LARARMONSTER, type ResultatNiva, type TeacherPatternInput } from '../../../shared/domain/index';
+import { amneIMening, findTeacherPatterns, REGEL_LARARMONSTER, type ResultatNiva, type TeacherPatternInput } from '../../../shared/domain/index';
 
 const SEED =
   'På EHT kan det vara så att ett visst ämne utmärker sig. Undersök då om det ser likadant ut för samma lärare i en annan elevgrupp. Detta kan visa på att det är läraren som behöver handledning.';
@@ -66,6 +66,26 @@ describe(`findTeacherPatterns — "${SEED}"`, () => {
       { namn: { amne: { [MA]: 'matematik' }, larare: { 1: 'Anna Berg' }, grupp: { 1: '8A', 2: '8B' } } },
     );
     expect(p?.forslag).toMatch(/^I matematik utmärker sig 2 av 2 grupper som Anna Berg undervisar \(8A: 5 av 10 når inte målen; 8B: 4 av 10 når inte målen\)\./);
+  });
+
+  it('writes the subject name in lower case inside the sentence, as the subject list names it in the database', () => {
+    const [p] = run(
+      [{ [SV]: 1, [MA]: 5, [EN]: 1 }, { [SV]: 0, [MA]: 4, [EN]: 1 }, { [SV]: 1, [MA]: 1, [EN]: 1 }],
+      { namn: { amne: { [MA]: 'Matematik' }, larare: { 1: 'Anna Berg' } } },
+    );
+    expect(p?.forslag).toMatch(/^I matematik utmärker sig 2 av 2 grupper som Anna Berg undervisar/);
+  });
+
+  it.each<[string, string]>([
+    ['Matematik', 'matematik'],
+    ['Hem- och konsumentkunskap', 'hem- och konsumentkunskap'],
+    ['Svenska som andraspråk', 'svenska som andraspråk'],
+    ['Modersmål – Arabiska', 'modersmål – Arabiska'],
+    ['Moderna språk, språkval – spanska', 'moderna språk, språkval – spanska'],
+    ['NO', 'NO'],
+    ['matematik', 'matematik'],
+  ])('amneIMening(%s) = %s', (namn, mening) => {
+    expect(amneIMening(namn)).toBe(mening);
   });
 
   it.each<[string, Record<number, number>[], Partial<TeacherPatternInput>]>([

@@ -5,6 +5,7 @@ import {
   DEFAULT_INSTALLNINGAR,
   OVERKLAGANDE_TEXT,
   overdueUtredningar,
+  overklagandeMening,
   overklagandeSenast,
   REGEL_UTREDNING,
   skolInstallningarSchema,
@@ -184,5 +185,12 @@ describe('overdue utredningar and deadlines (the law says skyndsamt and sets no 
     expect(OVERKLAGANDE_TEXT).toContain('Beslutet att inte upprätta ett åtgärdsprogram kan överklagas');
     expect(OVERKLAGANDE_TEXT).toContain('inom tre veckor');
     expect(overklagandeSenast('2026-10-15')).toBe('2026-11-05');
+  });
+
+  it('says where the outcome is shown that it can be appealed within three weeks, and the last day', () => {
+    expect(overklagandeMening(overklagandeSenast('2026-11-23'))).toBe(
+      'Beslutet kan överklagas inom tre veckor från den dag eleven eller vårdnadshavaren fick del av det: ' +
+        'senast måndag 14 december 2026 om de fick del av beslutet samma dag som det fattades.',
+    );
   });
 });
