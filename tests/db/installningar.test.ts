@@ -175,3 +175,29 @@ describe('the rules read the settings', () => {
     expect(h?.text).toContain('senast måndag 14 december 2026');
   });
 });
+
+describe("the meeting's evidence uses the school's early-years names", () => {
+  it('shows a custom label for a result on the early-years scale, in running text', async () => {
+    const { resultatFor } = await import('../../electron/backend/services/moteResultat');
+    const { getInsats } = await import('../../electron/backend/services/insatser');
+    const backend = await createBackend({ dataDir: tempDir(), mode: 'browser', now: () => NOW, backupIntervalMs: null });
+    await ok(backend, 'demo:open', { size: 's' });
+    const db = backend.context.db;
+    // An individual insats in a subject whose pupil has results on the early-years scale.
+    const insatsId = db
+      .prepare(
+        `SELECT i.id FROM insats i JOIN resultat r ON r.elev_id = i.elev_id AND r.amne_id = i.amne_id
+         WHERE i.niva = 'individ' AND r.niva IN ('ej_natt', 'pa_vag', 'natt') ORDER BY i.id LIMIT 1`,
+      )
+      .pluck()
+      .get() as number;
+    expect(insatsId).toBeGreaterThan(0);
+    const values = () => (resultatFor(db, [getInsats(db, insatsId)], '2027-06-30').get(insatsId) ?? []).map((p) => p.varde);
+    expect(values().some((v) => ['ej nått', 'på väg', 'nått'].includes(v))).toBe(true);
+    await ok(backend, 'installningar:set', { tidigSkala: { ej_natt: 'Inte än', pa_vag: 'Nästan där', natt: 'Klart' } });
+    const efter = values();
+    expect(efter.some((v) => ['inte än', 'nästan där', 'klart'].includes(v))).toBe(true);
+    expect(efter.some((v) => ['ej nått', 'på väg', 'nått'].includes(v))).toBe(false);
+    backend.close();
+  }, 120_000);
+});

@@ -6,15 +6,14 @@ import {
   findTeacherPatterns,
   isEjNadd,
   summarizeCriteria,
-  TIDIG_NIVA_TEXT,
+  tidigNivaText,
   type AmneKriterier,
   type KriterieResultat,
   type ResultatNiva,
   type SkolInstallningar,
-  type TidigNiva,
 } from '../../../shared/domain/index';
 import type { Insats } from '../../../shared/model';
-import { prepared } from './moteRows';
+import { installningar, prepared } from './moteRows';
 
 interface Tillfalle {
   id: number;
@@ -37,8 +36,10 @@ type ResultatSammanfattning = Pick<MoteAgenda, 'lararmonster' | 'resultat'>;
 // Results change only on import; the summary is kept per database and invalidated by the results' fingerprint.
 const cache = new WeakMap<Database, { key: string; value: ResultatSammanfattning }>();
 
-function nivaText(niva: string): string {
-  return niva in TIDIG_NIVA_TEXT ? TIDIG_NIVA_TEXT[niva as TidigNiva].toLowerCase() : niva;
+/** A level in running text ("Varv 1: ej nått"): the school's own names for the early-years scale, in lower case. */
+function nivaText(niva: string, skala: SkolInstallningar['tidigSkala']): string {
+  const text = tidigNivaText(niva, skala);
+  return text === niva ? niva : text.toLowerCase();
 }
 
 /** Which meeting the summary is for: its date, kind and varv decide which occasion is reviewed. */
@@ -333,6 +334,7 @@ export function resultatFor(db: Database, insatser: Insats[], motesdatum: string
 
   const perElev = new Map<string, ResultatPunkt[]>();
   if (elevPar.length > 0) {
+    const skala = installningar(db).tidigSkala;
     const senaste = prepared(db, ELEV_SENASTE);
     const alla = prepared(db, ELEV_ALLA);
     const rows = latest<ElevPunkt>(
@@ -350,7 +352,7 @@ export function resultatFor(db: Database, insatser: Insats[], motesdatum: string
         k,
         unique.slice(-PUNKTER).map((r) => {
           const t = tillfalle.get(r.tillfalleId) as TillfalleRad;
-          return { tillfalle: t.namn, datum: t.datum, varde: nivaText(r.niva), ejNadda: null, antal: null };
+          return { tillfalle: t.namn, datum: t.datum, varde: nivaText(r.niva, skala), ejNadda: null, antal: null };
         }),
       );
     }
