@@ -69,6 +69,8 @@ export interface ImportHistoryEntry extends ImportCounts {
   id: number;
   typ: ImportKind;
   filnamn: string;
+  /** The sheet of an Excel file that was imported; null for CSV. */
+  blad: string | null;
   sha256: string;
   importerad: string;
   baraGiltiga: boolean;

@@ -38,6 +38,8 @@ describe('varvet import', () => {
       const r = await run('import', kind as string, fixture(file as string), '--data', dir);
       expect(r.err, file).toBe('');
       expect(r.code, file).toBe(0);
+      // The participle agrees with the noun: "Elever … importerade", "Personal … importerad".
+      expect(r.out, file).toMatch(kind === 'elever' || kind === 'grupper' ? /: importerade\./ : /: importerad\./);
     }
     const broken = await run('import', 'resultat', fixture('resultat-trasig.csv'), '--data', dir);
     expect(broken.code).toBe(1);
@@ -50,7 +52,20 @@ describe('varvet import', () => {
 
     const json = await run('import', 'resultat', fixture('resultat-trasig.csv'), '--data', dir, '--json');
     expect(json.code).toBe(1);
-    expect(JSON.parse(json.out).problems).toHaveLength(5);
+    expect(JSON.parse(json.out).problems).toHaveLength(6);
+
+    // A file that cannot be read is a refusal too (exit 1); with --json the reason is JSON on stdout.
+    for (const f of ['resultat-oavslutat-citat.csv', 'resultat-trasig.xlsx']) {
+      const unreadable = await run('import', 'resultat', fixture(f), '--data', dir, '--json');
+      expect(unreadable.code, f).toBe(1);
+      expect(unreadable.err, f).toBe('');
+      const reply = JSON.parse(unreadable.out) as { applied: boolean; refused: string; problems: unknown[] };
+      expect(reply, f).toMatchObject({ applied: false, refused: expect.stringMatching(/kunde inte läsas/), problems: [] });
+      const text = await run('import', 'resultat', fixture(f), '--data', dir);
+      expect([text.code, text.out], f).toEqual([1, '']);
+      expect(text.err, f).toMatch(/kunde inte läsas/);
+    }
+    expect(JSON.parse((await run('import', 'resultat', fixture('finns-inte.csv'), '--data', dir, '--json')).out).refused).toMatch(/finns inte/);
 
     const dry = await run('import', 'resultat', fixture('resultat.csv'), '--data', dir, '--dry-run');
     expect(dry.code).toBe(0);

@@ -14,7 +14,7 @@ import { checkDatabase } from '../../electron/backend/db/check';
 import { DatabaseConstructor as BetterSqlite3, type Database } from '../../electron/backend/db/driver';
 import { databasePath } from '../../electron/backend/paths';
 import type { ImportHistoryEntry, ImportResult, SavedMapping } from '../../shared/import/types';
-import { writeBenchResultat } from '../fixtures/import/bench';
+import { EJ_NADD, writeBenchResultat } from '../fixtures/import/bench';
 import { toCsv } from '../fixtures/import/generate';
 import { CLI, tempDir } from '../support/tmp';
 import { expectStateMatchesTables, rowKey } from './auditReplay';
@@ -76,6 +76,12 @@ describe('import of results', () => {
       expect(again, file).toMatchObject({ refused: null, applied: false, tillagda: 0, andrade: 0, oforandrade: 216 });
     }
     expect(dumpHash(db, false)).toBe(after);
+    // The history says which sheet of an Excel file was read; a CSV file has none.
+    const history = await ok<ImportHistoryEntry[]>(backend, 'import:history');
+    expect(history.map((h) => [h.filnamn, h.blad])).toEqual([
+      ['resultat-utf8-bom.csv', null], ['resultat.xlsx', 'Resultat'], ['resultat-komma.csv', null], ['resultat.csv', null], ['resultat.csv', null],
+      ['undervisning.xlsx', 'Undervisning'], ['grupper.csv', null], ['elever.csv', null], ['personal.csv', null],
+    ]);
     backend.close();
   });
 
@@ -84,9 +90,10 @@ describe('import of results', () => {
     await withRegister(backend);
     const before = dumpHash(backend.context.db);
     const r = await importFixture(backend, 'resultat', 'resultat-trasig.csv');
-    expect(r.refused).toMatch(/5 problem\. Ingenting har importerats/);
+    expect(r.refused).toMatch(/6 problem\. Ingenting har importerats/);
     expect(r.problems.map((p) => [p.rad, p.kolumn, p.varde])).toEqual([
-      [7, 'Ämne', 'XY'], [8, 'Betyg', 'G'], [9, 'Elev-ID', 'E99999'], [10, '', ''], [11, 'Datum', '2026-02-30'],
+      [7, 'Ämne', 'XY'], [8, 'Betyg', 'G'], [9, 'Elev-ID', 'E99999'], [10, 'Elev-ID, Ämne, Datum', 'E24001, MA, 2026-10-16'],
+      [11, 'Datum', '2026-02-30'], [12, 'Betyg', 'B'],
     ]);
     expect(r.problems.map((p) => p.orsak)).toEqual([
       'Okänd ämneskod eller ämnesnamn.',
@@ -94,6 +101,7 @@ describe('import of results', () => {
       'Eleven finns inte i registret.',
       'Samma elev, ämne och tillfälle finns redan på rad 2.',
       'Datumet finns inte i kalendern.',
+      'Eleven går i åk 4; betyg A–F ges från åk 6. Före åk 6 bedöms resultatet som ej nått / på väg / nått.',
     ]);
     expect(dumpHash(backend.context.db)).toBe(before);
     const history = await ok<ImportHistoryEntry[]>(backend, 'import:history');
@@ -101,14 +109,54 @@ describe('import of results', () => {
     backend.close();
   });
 
+  it('checks each level against the scale of the pupil’s årskurs at the occasion and the school’s betygFranArskurs', async () => {
+    const backend = await newSchool();
+    await withRegister(backend);
+    const db = backend.context.db;
+    // The läsår before: E24025 (åk 7 now) was in åk 6, E24001 (åk 4 now) in åk 3.
+    db.prepare("INSERT INTO lasar (namn, startdatum, slutdatum) VALUES ('2025/26', '2025-08-18', '2026-06-12')").run();
+    const csv = [
+      'Elev-ID;Ämne;Betyg;Datum',
+      'E24025;MA;Nått;2026-10-16', // åk 7: the early scale is wrong
+      'E24025;SV;C;2026-10-16',
+      'E24001;MA;B;2026-10-16', // åk 4: a grade is wrong
+      'E24001;SV;På väg;2026-10-16',
+      'E24025;EN;-;2026-03-10', // åk 6 last läsår: '-' is on the grade scale
+      'E24025;BI;Ej nått;2026-03-10', // åk 6 last läsår: wrong
+      'E24001;EN;A;2026-03-10', // åk 3 last läsår: wrong
+    ].join('\r\n');
+    const bytes = new Uint8Array(Buffer.from(csv, 'utf8'));
+    const before = dumpHash(db, false);
+    const r = await importFixture(backend, 'resultat', 'skala.csv', { bytes });
+    expect(r.refused).toMatch(/4 problem\. Ingenting har importerats/);
+    expect(r.problems.map((p) => [p.rad, p.kolumn, p.varde, p.orsak])).toEqual([
+      [2, 'Betyg', 'Nått', 'Eleven går i åk 7; från åk 6 ska resultatet vara ett betyg A–F eller -, inte ej nått / på väg / nått.'],
+      [4, 'Betyg', 'B', 'Eleven går i åk 4; betyg A–F ges från åk 6. Före åk 6 bedöms resultatet som ej nått / på väg / nått.'],
+      [7, 'Betyg', 'Ej nått', 'Eleven gick i åk 6 läsåret 2025/26; från åk 6 ska resultatet vara ett betyg A–F eller -, inte ej nått / på väg / nått.'],
+      [8, 'Betyg', 'A', 'Eleven gick i åk 3 läsåret 2025/26; betyg A–F ges från åk 6. Före åk 6 bedöms resultatet som ej nått / på väg / nått.'],
+    ]);
+    expect(dumpHash(db, false)).toBe(before);
+
+    // A school that gives grades from åk 4 with its own words for the early scale: the same file reads differently.
+    await ok(backend, 'installningar:set', { betygFranArskurs: 4, tidigSkala: { ej_natt: 'Inte än', pa_vag: 'Nästan', natt: 'Klart' } });
+    const r4 = await importFixture(backend, 'resultat', 'skala.csv', { bytes, dryRun: true });
+    expect(r4.problems.map((p) => [p.rad, p.orsak])).toEqual([
+      [2, 'Eleven går i åk 7; från åk 4 ska resultatet vara ett betyg A–F eller -, inte inte än / nästan / klart.'],
+      [5, 'Eleven går i åk 4; från åk 4 ska resultatet vara ett betyg A–F eller -, inte inte än / nästan / klart.'],
+      [7, 'Eleven gick i åk 6 läsåret 2025/26; från åk 4 ska resultatet vara ett betyg A–F eller -, inte inte än / nästan / klart.'],
+      [8, 'Eleven gick i åk 3 läsåret 2025/26; betyg A–F ges från åk 4. Före åk 4 bedöms resultatet som inte än / nästan / klart.'],
+    ]);
+    backend.close();
+  });
+
   it('imports only the valid rows when the user chooses to, and says so in the result and the history', async () => {
     const backend = await newSchool();
     await withRegister(backend);
     const r = await importFixture(backend, 'resultat', 'resultat-trasig.csv', { onlyValidRows: true });
-    expect(r).toMatchObject({ refused: null, baraGiltiga: true, giltigaRader: 10, tillagda: 10, hoppade: 5 });
+    expect(r).toMatchObject({ refused: null, baraGiltiga: true, giltigaRader: 10, tillagda: 10, hoppade: 6 });
     expect(count(backend.context.db, 'resultat')).toBe(10);
     const [latest] = await ok<ImportHistoryEntry[]>(backend, 'import:history');
-    expect(latest).toMatchObject({ filnamn: 'resultat-trasig.csv', baraGiltiga: true, tillagda: 10, hoppade: 5 });
+    expect(latest).toMatchObject({ filnamn: 'resultat-trasig.csv', baraGiltiga: true, tillagda: 10, hoppade: 6 });
     backend.close();
   });
 
@@ -234,8 +282,11 @@ describe('import in the audit log', () => {
       if (i === 0) return cells;
       const out = [...cells];
       // Every tenth row changes grade (an F gains or loses its criteria); every tenth F keeps one of its two.
-      if (i % 10 === 0) [out[5], out[6]] = cells[5] === 'F' ? ['E', ''] : ['F', 'Kriterium 1'];
-      else if (i % 10 === 5 && cells[5] === 'F') out[6] = 'Kriterium 2';
+      // The early years' scale stays on its scale: ej nått ↔ nått.
+      const tidig = ['Nått', 'På väg', 'Ej nått'].includes(cells[5] ?? '');
+      const ejNadd = EJ_NADD.has(cells[5] ?? '');
+      if (i % 10 === 0) [out[5], out[6]] = ejNadd ? [tidig ? 'Nått' : 'E', ''] : [tidig ? 'Ej nått' : 'F', 'Kriterium 1'];
+      else if (i % 10 === 5 && ejNadd) out[6] = 'Kriterium 2';
       return out;
     });
     return { first: new Uint8Array(bytes), changed: new Uint8Array(iconv.encode(toCsv(changed, ';'), 'win1252')) };

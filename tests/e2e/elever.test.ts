@@ -89,4 +89,72 @@ describe('elever', () => {
     expect(Number(await list.activeRow().getAttribute('aria-rowindex'))).toBeGreaterThan(5);
     expect(session.errors).toEqual([]);
   });
+
+  it('tangenterna följer det som står i sökrutan och en ny sökning börjar överst', async () => {
+    const { page } = session;
+    const list = new EleverPage(page);
+    await list.heading().waitFor();
+    const total = elever.length;
+    const target = elever[Math.floor(total * 0.8)]!;
+    const viewport = list.grid().locator('.vlist-viewport');
+
+    // Clearing the search and pressing End at once reaches the last of all pupils, not of the old matches.
+    for (let i = 0; i < 5; i++) {
+      await list.search().fill(`${target.fornamn} ${target.efternamn}`);
+      await list.search().fill('');
+      await list.grid().focus();
+      await page.keyboard.press('End');
+      expect(await list.activeRow().getAttribute('aria-rowindex')).toBe(String(total + 1));
+      await page.keyboard.press('Home');
+      expect(await list.activeRow().getAttribute('aria-rowindex')).toBe('2');
+    }
+
+    // Far down the whole list, then a search: the list starts at the top, the first match is on screen.
+    await page.keyboard.press('End');
+    expect(await viewport.evaluate((el) => el.scrollTop)).toBeGreaterThan(1000);
+    await list.search().fill('a');
+    await textMatching(list.resultCount(), /^Visar [\d\s\u00a0]+ av/);
+    await expect.poll(() => viewport.evaluate((el) => el.scrollTop)).toBe(0);
+    const first = list.grid().locator('[aria-rowindex="2"]');
+    const [box, view] = await Promise.all([first.boundingBox(), viewport.boundingBox()]);
+    expect(box && view && box.y >= view.y && box.y + box.height <= view.y + view.height).toBe(true);
+    await page.screenshot({ path: shotPath('elever-ny-sokning-overst') });
+    await list.search().fill('');
+    expect(session.errors).toEqual([]);
+  });
+
+  it('första F2 på en elev med mentor visar mentorn i raden som ändras', async () => {
+    // A fresh window: the staff list has not been loaded when F2 opens the row editor.
+    const fresh = await openSession(browser, host.url);
+    try {
+      const { page } = fresh;
+      await new OversiktPage(page).waitUntilShown();
+      await page.keyboard.press('Alt+2');
+      const list = new EleverPage(page);
+      await list.heading().waitFor();
+      const names = elever.map((e) => `${e.fornamn} ${e.efternamn}`);
+      const target = elever.find((e, i) => e.mentor !== null && e.klass !== null && names.filter((n) => n === names[i]).length === 1);
+      if (!target?.mentor) throw new Error('Demoskolan saknar en elev med mentor');
+      await list.search().fill(`${target.fornamn} ${target.efternamn}`);
+      await textMatching(list.resultCount(), /^Visar 1 av/);
+      await list.search().press('ArrowDown');
+      await page.keyboard.press('F2');
+      const editor = page.getByRole('form', { name: `Ändra ${target.fornamn} ${target.efternamn}` });
+      await editor.waitFor();
+      const selected = (label: string) =>
+        editor.getByLabel(label, { exact: true }).evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent ?? '');
+      expect(await selected('Mentor')).toBe(target.mentor);
+      expect(await selected('Klass')).toBe(target.klass);
+      // Still right once the staff and group lists have arrived and the options were rebuilt.
+      await expect.poll(() => editor.getByLabel('Mentor', { exact: true }).locator('option').count()).toBeGreaterThan(2);
+      expect(await selected('Mentor')).toBe(target.mentor);
+      expect(await selected('Klass')).toBe(target.klass);
+      await page.screenshot({ path: shotPath('elever-f2-mentor') });
+      await page.keyboard.press('Escape');
+      await editor.waitFor({ state: 'detached' });
+      expect(fresh.errors).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
+  });
 });

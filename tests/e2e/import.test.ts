@@ -54,6 +54,19 @@ describe('import', () => {
     await imp.heading().waitFor();
     await page.screenshot({ path: shotPath('import-tom') });
 
+    // The file button is Swedish and reached by Tab after the kinds; the input has the focus and the name, the
+    // button-looking label shows the focus ring, and the chosen file's name is said next to it.
+    const fil = page.getByLabel('Fil (CSV eller Excel .xlsx)');
+    const filKnapp = page.locator('label.import-file-button');
+    expect(await filKnapp.textContent()).toBe('Välj fil…');
+    expect(await page.locator('#import-file-chosen').textContent()).toBe('Ingen fil vald');
+    await page.getByRole('radio', { name: /^Elever/ }).focus();
+    await page.keyboard.press('Tab');
+    expect(await fil.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await filKnapp.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+    await shot(page.getByRole('heading', { name: '1. Välj vad du importerar och filen' }), 'import-filknapp-fokus');
+    expect(await page.getByText(/Choose File|No file chosen|Välj fil(?!…)/).count()).toBe(0);
+
     // The register, one dialect each: semicolon + Windows-1252, XLSX, UTF-8 with BOM.
     for (const [kind, file, rows] of [['Personal', 'personal.csv', 10], ['Elever', 'elever.xlsx', 62], ['Grupper', 'grupper.csv', 15], ['Undervisning', 'undervisning.xlsx', 23]] as const) {
       await imp.choose(kind, fixture(file));
@@ -62,6 +75,10 @@ describe('import', () => {
       const done = await imp.importAll();
       expect(done, file).toMatch(new RegExp(`Tillagda ${rows}|Tillagda \\d+ · ändrade \\d+`));
     }
+    expect(await page.locator('#import-file-chosen').textContent()).toMatch(/^Vald fil: undervisning\.xlsx \(\d+ kB\)$/);
+    expect(await fil.getAttribute('aria-describedby')).toContain('import-file-chosen');
+    // The history names the sheet of an Excel file.
+    expect(await imp.history().getByRole('row', { name: /undervisning\.xlsx/ }).textContent()).toContain('blad ”Undervisning”');
 
     // Results with a grade column the preview does not recognise: the check says what is missing.
     await imp.choose('Resultat', fixture('resultat-utf8-bom.csv'));
@@ -73,6 +90,10 @@ describe('import', () => {
     await page.getByLabel('Källans namn').fill('Skolplattformen – resultat');
     await page.getByRole('button', { name: 'Spara mappning' }).click();
     await page.getByRole('option', { name: 'Skolplattformen – resultat' }).waitFor({ state: 'attached' });
+    // The picker says the mapping just saved is the one in use.
+    const picker = page.getByLabel('Sparad mappning');
+    await expect.poll(() => picker.evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe('Skolplattformen – resultat');
+    expect(await page.locator('#import-saved-status').textContent()).toBe('Kolumnerna mappas med den sparade mappningen ”Skolplattformen – resultat”.');
     await shot(imp.verdict(), 'import-mappning-rattad');
     await page.keyboard.press('Control+Enter');
     await textMatching(page.locator('.import-done'), /Importen är klar/);
@@ -85,14 +106,17 @@ describe('import', () => {
 
     // A broken file: every problem with its row; Importera is disabled; nothing changes.
     await imp.choose('Resultat', fixture('resultat-trasig.csv'));
-    expect(await imp.checked(/behöver lösas/)).toMatch(/15 rader, 10 giltiga\. 5 problem behöver lösas/);
+    expect(await imp.checked(/behöver lösas/)).toMatch(/16 rader, 10 giltiga\. 6 problem behöver lösas/);
     const problemRows = imp.problems().getByRole('row');
-    expect(await problemRows.count()).toBe(6);
+    expect(await problemRows.count()).toBe(7);
     const cells = await imp.problems().getByRole('rowheader').allTextContents();
-    expect(cells).toEqual(['7', '8', '9', '10', '11']);
+    expect(cells).toEqual(['7', '8', '9', '10', '11', '12']);
     expect(await imp.problems().textContent()).toContain('Datumet finns inte i kalendern.');
+    // A repeated row names the key that repeats; a grade for a pupil in åk 4 is off the pupil's scale.
+    expect(await problemRows.filter({ has: page.getByRole('rowheader', { name: '10', exact: true }) }).textContent()).toContain('Elev-ID, Ämne, DatumE24001, MA, 2026-10-16');
+    expect(await problemRows.filter({ has: page.getByRole('rowheader', { name: '12', exact: true }) }).textContent()).toContain('Eleven går i åk 4; betyg A–F ges från åk 6.');
     await expect(imp.importButton().isDisabled()).resolves.toBe(true);
-    expect(await imp.importValidButton().textContent()).toBe('Importera bara giltiga rader (10 av 15)');
+    expect(await imp.importValidButton().textContent()).toBe('Importera bara giltiga rader (10 av 16)');
     await shot(imp.verdict(), 'import-trasig');
     expect(await history(host)).toHaveLength(afterResults.length);
 
@@ -132,6 +156,18 @@ describe('import', () => {
     await table.getByText(/^Ångrad/).waitFor();
     expect((await history(host))[0]).toMatchObject({ filnamn: 'resultat-utf8-bom.csv', angrad: expect.any(String) });
     await shot(page.getByRole('heading', { name: 'Tidigare importer' }), 'import-historik');
+
+    // The same export again: its columns fit the saved mapping, which is used at once and named in the picker.
+    await imp.choose('Resultat', fixture('resultat-utf8-bom.csv'));
+    expect(await imp.checked(/^Inga problem/)).toMatch(/216 rader, 216 giltiga/);
+    expect(await picker.evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe('Skolplattformen – resultat');
+    expect(await page.locator('#import-saved-status').textContent()).toMatch(/”Skolplattformen – resultat”, som valdes eftersom filen har samma kolumnrubriker\.$/);
+    expect(await imp.columnSelect('Kunskapsnivå (varv 2)').evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe('Betyg eller bedömning *');
+    await shot(imp.verdict(), 'import-mappning-foreslagen');
+    // Choosing "Ingen" goes back to the columns as Varvet recognised them.
+    await picker.selectOption('');
+    expect(await imp.checked(/saknar/)).toMatch(/Kolumnmappningen saknar: Betyg eller bedömning/);
+    expect(await page.locator('#import-saved-status').textContent()).toBe('Ingen sparad mappning används.');
     expect(session.errors).toEqual([]);
   });
 });

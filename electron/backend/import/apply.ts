@@ -40,6 +40,12 @@ export function changeMark(db: Database): string {
   return `${String(db.prepare('SELECT total_changes()').pluck().get())}|${String(db.pragma('data_version', { simple: true }))}`;
 }
 
+/** The mapping the run used, and for an Excel file the sheet it read ("blad"; no ImportField has that name), so
+ *  the history can say which sheet of the file was imported. */
+function mappningJson(mapping: ColumnMapping, table: ParsedTable): string {
+  return JSON.stringify(table.format === 'xlsx' && table.sheet !== null ? { ...mapping, blad: table.sheet } : mapping);
+}
+
 function plural(n: number, one: string, many: string): string {
   return `${n.toLocaleString('sv-SE')} ${n === 1 ? one : many}`;
 }
@@ -83,7 +89,7 @@ export function runImport(db: Database, table: ParsedTable, opts: RunOptions, va
       result.baraGiltiga = open > 0;
       const importId = Number(
         db.prepare('INSERT INTO import_korning (typ, filnamn, sha256, importerad, rader, bara_giltiga, mappning) VALUES (?, ?, ?, ?, ?, ?, ?)')
-          .run(opts.kind, opts.fileName, opts.sha256, opts.now, table.rows.length, result.baraGiltiga ? 1 : 0, JSON.stringify(opts.mapping))
+          .run(opts.kind, opts.fileName, opts.sha256, opts.now, table.rows.length, result.baraGiltiga ? 1 : 0, mappningJson(opts.mapping, table))
           .lastInsertRowid,
       );
       const w = new Writer(db, importId, opts.abortIfChanges && !opts.dryRun);

@@ -16,6 +16,7 @@ interface KorningRad {
   id: number;
   typ: ImportKind;
   filnamn: string;
+  blad: string | null;
   sha256: string;
   importerad: string;
   rader: number;
@@ -28,11 +29,13 @@ interface KorningRad {
   andringar: number;
 }
 
-const SELECT_KORNING = `SELECT k.*, (SELECT count(*) FROM import_andring a WHERE a.import_id = k.id) AS andringar FROM import_korning k`;
+// The sheet of an Excel file is kept in the run's mappning JSON under "blad" (import_korning has no column for it).
+const SELECT_KORNING = `SELECT k.*, json_extract(k.mappning, '$.blad') AS blad,
+  (SELECT count(*) FROM import_andring a WHERE a.import_id = k.id) AS andringar FROM import_korning k`;
 
 function toEntry(r: KorningRad): ImportHistoryEntry {
   return {
-    id: r.id, typ: r.typ, filnamn: r.filnamn, sha256: r.sha256, importerad: r.importerad, rader: r.rader, tillagda: r.tillagda,
+    id: r.id, typ: r.typ, filnamn: r.filnamn, blad: typeof r.blad === 'string' ? r.blad : null, sha256: r.sha256, importerad: r.importerad, rader: r.rader, tillagda: r.tillagda,
     andrade: r.andrade, oforandrade: r.oforandrade, hoppade: r.hoppade, baraGiltiga: r.bara_giltiga === 1, angrad: r.angrad,
     andringar: r.andringar,
   };

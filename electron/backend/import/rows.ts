@@ -43,6 +43,19 @@ export class Problems {
     this.list.push({ rad, kolumn: index === undefined ? '' : (this.headers[index] ?? ''), varde, orsak });
     this.rows.add(rad);
   }
+  /** A row with the same identity as an earlier one: the columns of that identity and their values are named, so
+   *  the user sees which key repeats (Elev-ID, Ämne, Datum …). Fields not mapped or empty in the row are left out. */
+  duplicate(c: Cells, fields: readonly ImportField[], orsak: string): void {
+    const used = fields.filter((f, i) => this.cols[f] !== undefined && c.get(f) !== '' && fields.indexOf(f) === i);
+    const kolumn = used.map((f) => this.headers[this.cols[f] as number] ?? '').join(', ');
+    this.list.push({ rad: c.rad, kolumn, varde: used.map((f) => c.get(f)).join(', '), orsak });
+    this.rows.add(c.rad);
+  }
+}
+
+/** The fields that say who a row's person is: the platform id when the row has one, else the name. */
+export function personFields(c: Cells): ImportField[] {
+  return c.get('externId') ? ['externId'] : ['namn', 'fornamn', 'efternamn'];
 }
 
 export class Questions {

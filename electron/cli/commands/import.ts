@@ -20,6 +20,15 @@ import { sealCli } from '../../backend/audit/cli';
 const USAGE =
   'varvet import <elever|personal|grupper|undervisning|resultat> FIL [--data MAPP] [--mapping NAMN] [--spara-mapping NAMN] [--blad NAMN] [--tillfalle NAMN --datum ÅÅÅÅ-MM-DD] [--bara-giltiga] [--dry-run] [--json]';
 
+/** "Elever … importerade", "Personal … importerad": the participle agrees with the kind's noun. */
+const IMPORTERAD: Record<ImportKind, string> = {
+  elever: 'importerade',
+  personal: 'importerad',
+  grupper: 'importerade',
+  undervisning: 'importerad',
+  resultat: 'importerade',
+};
+
 const usage = (why: string) => new AppError('invalid_argument', `${why} Användning: ${USAGE}`);
 
 function printResult(io: CliIo, r: ImportResult, fileName: string): void {
@@ -27,7 +36,7 @@ function printResult(io: CliIo, r: ImportResult, fileName: string): void {
   const what = `${IMPORT_KIND_TEXT[r.kind]} från ${fileName}`;
   if (r.refused) io.err(`${what}: ${r.refused}`);
   else if (r.dryRun) io.out(`${what}: provkörning, ingenting har sparats.`);
-  else io.out(`${what}: importerad${r.baraGiltiga ? ' (bara de giltiga raderna)' : ''}.`);
+  else io.out(`${what}: ${IMPORTERAD[r.kind]}${r.baraGiltiga ? ' (bara de giltiga raderna)' : ''}.`);
   io.out(`  Rader ${n(r.rader)} · tillagda ${n(r.tillagda)} · ändrade ${n(r.andrade)} · oförändrade ${n(r.oforandrade)} · hoppade över ${n(r.hoppade)} · ${n(r.millis)} ms`);
   if (r.problems.length > 0) {
     const rows = r.problems.map((p) => [String(p.rad), p.kolumn || '–', p.varde.replace(/\s+/g, ' ') || '–', p.orsak]);
@@ -58,39 +67,64 @@ export const importCommand: CliCommand = {
     const [kind, file] = positionals;
     if (!kind || !isImportKind(kind)) throw usage(`Ange vad som ska importeras: elever, personal, grupper, undervisning eller resultat.`);
     if (!file || positionals.length > 2) throw usage('Ange en fil att importera.');
-    if (!fs.existsSync(file)) throw new AppError('not_found', `Filen ${file} finns inte.`);
     const datum = values.datum;
     if (datum !== undefined && !isRealIsoDate(datum)) throw usage(`Datumet ${datum} finns inte eller är inte skrivet som ÅÅÅÅ-MM-DD.`);
     const tillfalle = datum ? { namn: values.tillfalle ?? '', datum } : null;
     if (values.tillfalle && !datum) throw usage('--tillfalle behöver också --datum.');
 
-    const bytes = new Uint8Array(fs.readFileSync(file));
-    const dataDir = resolveDataDir({ explicit: values.data });
-    const { db } = await openDatabase({ file: databasePath(dataDir), backupDir: backupDir(dataDir), key: (await cliKeys(dataDir))[0] ?? null });
+    // From here on a refusal is about the file or the database, not the command line: exit 1, and with --json the
+    // reason as JSON on stdout like every other outcome, so a script reading stdout always gets JSON.
     try {
-      const table = await parseFile(bytes, values.blad ?? null);
-      const k: ImportKind = kind;
-      let mapping = proposeMapping(k, table.headers);
-      if (values.mapping) {
-        const saved = findMapping(db, values.mapping, k);
-        if (!saved) throw new AppError('not_found', `Det finns ingen sparad mappning "${values.mapping}" för ${IMPORT_KIND_TEXT[k].toLowerCase()}.`);
-        mapping = saved.mappning;
-      }
-      const now = () => new Date();
-      const fileName = path.basename(file);
-      const result = await importFile(
-        { db, dataDir, now },
-        { kind: k, fileName, bytes, sheet: values.blad ?? null, mapping, onlyValidRows: values['bara-giltiga'] ?? false,
-          dryRun: values['dry-run'] ?? false, matchChoices: {}, tillfalle },
-        table,
-      );
-      if (values['spara-mapping'] && !result.refused) saveMapping(db, values['spara-mapping'], k, mapping, now().toISOString());
-      sealCli(db, 'cli:import'); // audit log (issue 8)
-      if (values.json) io.out(JSON.stringify(result, null, 2));
-      else printResult(io, result, fileName);
-      return result.refused ? 1 : 0;
-    } finally {
-      db.close();
+      return await importOne(kind, file, values, tillfalle, io);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      if (values.json) {
+        const refused = { kind, fileName: path.basename(file), applied: false, refused: error.message, error: { code: error.code, message: error.message }, problems: [], questions: [] };
+        io.out(JSON.stringify(refused, null, 2));
+      } else io.err(error.message);
+      return 1;
     }
   },
 };
+
+interface ImportFlags {
+  data?: string;
+  mapping?: string;
+  'spara-mapping'?: string;
+  blad?: string;
+  'bara-giltiga'?: boolean;
+  'dry-run'?: boolean;
+  json?: boolean;
+}
+
+async function importOne(kind: ImportKind, file: string, values: ImportFlags, tillfalle: { namn: string; datum: string } | null, io: CliIo): Promise<number> {
+  if (!fs.existsSync(file)) throw new AppError('not_found', `Filen ${file} finns inte.`);
+  const bytes = new Uint8Array(fs.readFileSync(file));
+  const dataDir = resolveDataDir({ explicit: values.data });
+  const { db } = await openDatabase({ file: databasePath(dataDir), backupDir: backupDir(dataDir), key: (await cliKeys(dataDir))[0] ?? null });
+  try {
+    const table = await parseFile(bytes, values.blad ?? null);
+    const k: ImportKind = kind;
+    let mapping = proposeMapping(k, table.headers);
+    if (values.mapping) {
+      const saved = findMapping(db, values.mapping, k);
+      if (!saved) throw new AppError('not_found', `Det finns ingen sparad mappning "${values.mapping}" för ${IMPORT_KIND_TEXT[k].toLowerCase()}.`);
+      mapping = saved.mappning;
+    }
+    const now = () => new Date();
+    const fileName = path.basename(file);
+    const result = await importFile(
+      { db, dataDir, now },
+      { kind: k, fileName, bytes, sheet: values.blad ?? null, mapping, onlyValidRows: values['bara-giltiga'] ?? false,
+        dryRun: values['dry-run'] ?? false, matchChoices: {}, tillfalle },
+      table,
+    );
+    if (values['spara-mapping'] && !result.refused) saveMapping(db, values['spara-mapping'], k, mapping, now().toISOString());
+    sealCli(db, 'cli:import'); // audit log (issue 8)
+    if (values.json) io.out(JSON.stringify(result, null, 2));
+    else printResult(io, result, fileName);
+    return result.refused ? 1 : 0;
+  } finally {
+    db.close();
+  }
+}

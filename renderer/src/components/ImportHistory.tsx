@@ -46,6 +46,7 @@ export function ImportHistory({ history, busyId, onUndo }: Props) {
                   <td>{IMPORT_KIND_TEXT[h.typ]}</td>
                   <th scope="row">
                     <span className="import-filename">{h.filnamn}</span>
+                    {h.blad !== null && <span className="import-blad">blad ”{h.blad}”</span>}
                     <span className="hint" title={`SHA-256 ${h.sha256}`}>
                       {h.sha256.slice(0, 12)}
                       {h.baraGiltiga ? ' · bara giltiga rader' : ''}

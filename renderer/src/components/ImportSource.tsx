@@ -1,6 +1,6 @@
 // Step 1: what to import, which file, which sheet of an Excel file and, for results, the occasion when the file
 // does not name one. The choices are a react-hook-form form whose values the page follows as they change.
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { IMPORT_KINDS, IMPORT_KIND_TEXT, type ImportKind } from '../../../shared/import/fields';
 import { readAsBase64, type ChosenFile } from './ImportFileData';
@@ -28,7 +28,17 @@ const KIND_HINT: Record<ImportKind, string> = {
   resultat: 'Elev, ämne, betyg eller bedömning, ej nådda kriterier, datum',
 };
 
+function storlek(bytes: number): string {
+  if (bytes < 1024) return `${bytes} byte`;
+  const kb = bytes / 1024;
+  return kb < 1024 ? `${Math.ceil(kb).toLocaleString('sv-SE')} kB` : `${(kb / 1024).toLocaleString('sv-SE', { maximumFractionDigits: 1 })} MB`;
+}
+
 export function ImportSource({ sheets, sheet, onChange, onFile, onSheet, onError }: Props) {
+  // Chromium's own file button says "Choose File / No file chosen" whatever the page's language: the input is
+  // hidden visually (still focusable, and named by the label), a Swedish label looks like the button, and the chosen
+  // file's name is shown next to it and read out when it changes.
+  const [chosen, setChosen] = useState<{ name: string; size: number } | null>(null);
   const { register, watch } = useForm<SourceValues>({ defaultValues: { kind: 'elever', tillfalleNamn: '', tillfalleDatum: '' } });
   const kind = watch('kind');
   const tillfalleNamn = watch('tillfalleNamn');
@@ -40,6 +50,7 @@ export function ImportSource({ sheets, sheet, onChange, onFile, onSheet, onError
 
   const chooseFile = async (input: HTMLInputElement) => {
     const file = input.files?.[0];
+    setChosen(file ? { name: file.name, size: file.size } : null);
     if (!file) {
       onFile(null);
       return;
@@ -68,17 +79,30 @@ export function ImportSource({ sheets, sheet, onChange, onFile, onSheet, onError
       </fieldset>
       <div className="field-row">
         <div className="field">
-          <label htmlFor="import-file">Fil (CSV eller Excel .xlsx)</label>
+          <label id="import-file-label" htmlFor="import-file">
+            Fil (CSV eller Excel .xlsx)
+          </label>
           <p id="import-file-hint" className="hint">
             Semikolon eller komma, Windows-1252 eller UTF-8 – Varvet känner igen formatet.
           </p>
-          <input
-            id="import-file"
-            type="file"
-            accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            aria-describedby="import-file-hint"
-            onChange={(e) => void chooseFile(e.currentTarget)}
-          />
+          <div className="import-file-picker">
+            <input
+              id="import-file"
+              className="import-file-input"
+              type="file"
+              accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              aria-labelledby="import-file-label"
+              aria-describedby="import-file-chosen import-file-hint"
+              onChange={(e) => void chooseFile(e.currentTarget)}
+            />
+            {/* The input has the focus and the name; this is what the eye sees and the mouse clicks. */}
+            <label htmlFor="import-file" className="button import-file-button" aria-hidden="true">
+              {chosen ? 'Välj en annan fil…' : 'Välj fil…'}
+            </label>
+            <span id="import-file-chosen" className="import-file-chosen" aria-live="polite">
+              {chosen ? `Vald fil: ${chosen.name} (${storlek(chosen.size)})` : 'Ingen fil vald'}
+            </span>
+          </div>
         </div>
         {sheets.length > 1 && (
           <div className="field">

@@ -45,15 +45,22 @@ export function elevArgs(v: ElevValues) {
   };
 }
 
+export interface ElevChoices {
+  grupper: Grupp[];
+  personal: Personal[];
+  /** False until both lists have arrived; until then the pupil's own klass and mentor stand in for them. */
+  loaded: boolean;
+}
+
 /** Groups and staff for the klass and mentor choices, loaded once. */
-export function useElevChoices(onError: (e: unknown) => void): { grupper: Grupp[]; personal: Personal[] } {
+export function useElevChoices(onError: (e: unknown) => void): ElevChoices {
   const grupper = useRegisterData((s) => s.grupper);
   const personal = useApp((s) => s.personal);
   useEffect(() => {
     loadOnce(grupper, useRegisterData.getState().loadGrupper, onError);
     loadOnce(personal, useApp.getState().loadPersonal, onError);
   }, [grupper, personal, onError]);
-  return { grupper: grupper ?? [], personal: personal ?? [] };
+  return { grupper: grupper ?? [], personal: personal ?? [], loaded: grupper !== null && personal !== null };
 }
 
 /** Saves the changed fields of a pupil and puts the result in the caches (group sizes change with the klass). */
@@ -69,21 +76,33 @@ export async function saveElev(elev: Elev, v: ElevValues): Promise<Elev | null> 
 interface ElevFieldsProps {
   prefix: string;
   form: UseFormReturn<ElevValues>;
-  grupper: Grupp[];
-  personal: Personal[];
+  choices: ElevChoices;
   elev?: Elev;
 }
 
-export function ElevFields({ prefix, form, grupper, personal, elev }: ElevFieldsProps) {
+export function ElevFields({ prefix, form, choices, elev }: ElevFieldsProps) {
+  const { grupper, personal, loaded } = choices;
   const { register, formState: { errors } } = form;
+  // A select shows its value only if the option is there when the value is set. The pupil's own klass and mentor
+  // are options from the first frame; when the lists arrive (and React rebuilds the options) the form's current
+  // values — the user's choice if they already changed one — are put back into the selects.
+  useEffect(() => {
+    form.setValue('klassId', form.getValues('klassId'));
+    form.setValue('mentorId', form.getValues('mentorId'));
+  }, [form, grupper, personal]);
   const namn = (falt: string) => ({
     validate: (x: string) => x.trim() !== '' || `${falt} får inte vara tomt.`,
     maxLength: { value: 100, message: `${falt} får vara högst 100 tecken.` },
   });
   // Keep a klass from an earlier läsår or a mentor who has left selectable, so an unrelated edit does not clear it.
   const klassOptions = grupper.map((g) => ({ id: g.id, namn: g.namn }));
-  if (elev?.klassId != null && !grupper.some((g) => g.id === elev.klassId)) klassOptions.push({ id: elev.klassId, namn: `${elev.klass ?? ''} (tidigare läsår)` });
-  const mentorer = personal.filter((p) => p.aktiv || p.id === elev?.mentorId);
+  if (elev?.klassId != null && !grupper.some((g) => g.id === elev.klassId)) {
+    klassOptions.push({ id: elev.klassId, namn: loaded ? `${elev.klass ?? ''} (tidigare läsår)` : (elev.klass ?? '') });
+  }
+  const mentorer = personal.filter((p) => p.aktiv || p.id === elev?.mentorId).map((p) => ({ id: p.id, namn: personalNamn(p) }));
+  if (elev?.mentorId != null && !mentorer.some((p) => p.id === elev.mentorId)) {
+    mentorer.push({ id: elev.mentorId, namn: elev.mentor ?? 'Nuvarande mentor' });
+  }
   return (
     <>
       <Field id={`${prefix}-fornamn`} label="Förnamn" error={errors.fornamn?.message}>
@@ -112,7 +131,7 @@ export function ElevFields({ prefix, form, grupper, personal, elev }: ElevFields
           <option value="">Ingen mentor</option>
           {mentorer.map((p) => (
             <option key={p.id} value={String(p.id)}>
-              {personalNamn(p)}
+              {p.namn}
             </option>
           ))}
         </select>
@@ -132,7 +151,7 @@ export function ElevFields({ prefix, form, grupper, personal, elev }: ElevFields
 export function ElevRowEditor({ elev, close, report }: { elev: Elev; close(how: CloseHow): void; report: SaveReporter }) {
   const form = useForm<ElevValues>({ defaultValues: elevValues(elev) });
   const onError = useCallback((e: unknown) => report.failed(errorText(e)), [report]);
-  const { grupper, personal } = useElevChoices(onError);
+  const choices = useElevChoices(onError);
   useLayoutEffect(() => form.setFocus('fornamn'), [form]);
   const save = async (v: ElevValues) => {
     report.saving();
@@ -142,7 +161,7 @@ export function ElevRowEditor({ elev, close, report }: { elev: Elev; close(how: 
   return (
     <InlineEditForm label={`Ändra ${elevNamn(elev)}`} form={form} save={save} close={close} report={report}>
       <div className="inline-edit-fields">
-        <ElevFields prefix={`elev-${elev.id}`} form={form} grupper={grupper} personal={personal} elev={elev} />
+        <ElevFields prefix={`elev-${elev.id}`} form={form} choices={choices} elev={elev} />
       </div>
     </InlineEditForm>
   );
@@ -151,7 +170,7 @@ export function ElevRowEditor({ elev, close, report }: { elev: Elev; close(how: 
 export function NyElevForm({ onCreated, onCancel }: { onCreated(e: Elev): void; onCancel(): void }) {
   const [error, setError] = useState<string | null>(null);
   const onError = useCallback((e: unknown) => setError(errorText(e)), []);
-  const { grupper, personal } = useElevChoices(onError);
+  const choices = useElevChoices(onError);
   const form = useForm<ElevValues>({
     defaultValues: { fornamn: '', efternamn: '', arskurs: '7', klassId: '', mentorId: '', sarskildUndervisningsgrupp: false, nyanland: false },
   });
@@ -171,7 +190,7 @@ export function NyElevForm({ onCreated, onCancel }: { onCreated(e: Elev): void; 
     <RegisterNyForm id="ny-elev" title="Ny elev" submitLabel="Spara eleven" submitting={form.formState.isSubmitting} error={error}
       onSubmit={() => void submit()} onCancel={onCancel}>
       <div className="field-row">
-        <ElevFields prefix="ny-elev" form={form} grupper={grupper} personal={personal} />
+        <ElevFields prefix="ny-elev" form={form} choices={choices} />
       </div>
     </RegisterNyForm>
   );

@@ -23,7 +23,7 @@ interface Props {
 function UppgifterForm({ elev, onChange, onClose }: Props & { onClose(): void }) {
   const [error, setError] = useState<string | null>(null);
   const onError = useCallback((e: unknown) => setError(errorText(e)), []);
-  const { grupper, personal } = useElevChoices(onError);
+  const choices = useElevChoices(onError);
   const form = useForm<ElevValues>({ defaultValues: elevValues(elev) });
   useUnsavedGuard('elev-uppgifter', form.formState.isDirty);
   useLayoutEffect(() => form.setFocus('fornamn'), [form]);
@@ -41,7 +41,7 @@ function UppgifterForm({ elev, onChange, onClose }: Props & { onClose(): void })
     <form className="inline-form card elev-uppgifter" aria-label="Ändra uppgifter" noValidate
       onSubmit={(e) => { e.preventDefault(); void submit(); }} onKeyDown={formKeyHandler(() => void submit(), onClose)}>
       <div className="field-row">
-        <ElevFields prefix="uppgifter" form={form} grupper={grupper} personal={personal} elev={elev} />
+        <ElevFields prefix="uppgifter" form={form} choices={choices} elev={elev} />
       </div>
       <ErrorAlert message={error} title="Uppgifterna kunde inte sparas" />
       <div className="form-actions">

@@ -1,6 +1,6 @@
 // One register tab's list: a search box filtering in memory, the windowed grid, and inline editing of the active row
 // (Enter, F2 or a click edits; Esc cancels). Used by Personal, Grupper, Undervisning and Ämnen.
-import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { antalText } from '../format';
 import { useApp } from '../store';
 import { Kbd } from './Kbd';
@@ -43,8 +43,8 @@ export function RegisterList<T extends { id: number }>(props: RegisterListProps<
   const [editingId, setEditingId] = useState<number | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const searchRequest = useApp((s) => s.searchRequest);
-  const deferred = useDeferredValue(query);
-  const shown = useFiltered(items, deferred, props.searchText);
+  // Not deferred: a lagging list would make Enter and the arrows act on the matches of an older search text.
+  const shown = useFiltered(items, query, props.searchText);
   const activeIndex = shown.findIndex((x) => x.id === activeId);
   const editingIndex = shown.findIndex((x) => x.id === editingId);
 
@@ -136,6 +136,7 @@ export function RegisterList<T extends { id: number }>(props: RegisterListProps<
         editorHeight={props.editorHeight}
         renderEditor={(item) => props.renderEditor(item, (how) => close(item.id, how), report)}
         emptyText={items === null ? 'Hämtar…' : 'Inget i registret matchar sökningen.'}
+        scrollResetKey={query}
       />
     </>
   );

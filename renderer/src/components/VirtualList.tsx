@@ -29,6 +29,8 @@ interface VirtualListProps<T> {
   editingIndex?: number;
   editorHeight?: number;
   renderEditor?(item: T, index: number): ReactNode;
+  /** When this changes (e.g. the search text), the list scrolls back to the top so the first matches are seen. */
+  scrollResetKey?: unknown;
 }
 
 const OVERSCAN = 8;
@@ -57,6 +59,14 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
   const extra = editingIndex >= 0 ? Math.max(0, (props.editorHeight ?? rowHeight) - rowHeight) : 0;
   const topOf = (index: number) => index * rowHeight + (editingIndex >= 0 && index > editingIndex ? extra : 0);
   const heightOf = (index: number) => (index === editingIndex ? rowHeight + extra : rowHeight);
+
+  // A new search starts at the top: the old scroll position would hide the first matches of a shorter list.
+  useLayoutEffect(() => {
+    const el = viewportRef.current;
+    if (!el) return;
+    el.scrollTop = 0;
+    setScrollTop(0);
+  }, [props.scrollResetKey]);
 
   // Keep the active row in view whenever it changes (keyboard, search, or returning to the list).
   useEffect(() => {

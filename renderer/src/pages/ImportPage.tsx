@@ -9,7 +9,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { ImportCheck, ImportDone } from '../components/ImportCheck';
 import type { ChosenFile } from '../components/ImportFileData';
 import { ImportHistory } from '../components/ImportHistory';
-import { ImportMappings } from '../components/ImportMappings';
+import { ImportMappings, savedForHeaders, savedInUse } from '../components/ImportMappings';
 import { ImportPreviewTable } from '../components/ImportPreviewTable';
 import { ImportProblems } from '../components/ImportProblems';
 import { ImportQuestions } from '../components/ImportQuestions';
@@ -37,6 +37,10 @@ export function ImportPage() {
   const [done, setDone] = useState<ImportResult | null>(null);
   const [history, setHistory] = useState<ImportHistoryEntry[]>([]);
   const [saved, setSaved] = useState<SavedMapping[]>([]);
+  // The kind the saved mappings were loaded for, and the saved mapping the page chose itself for this preview.
+  const [savedKind, setSavedKind] = useState<ImportKind | null>(null);
+  const [proposedSaved, setProposedSaved] = useState<number | null>(null);
+  const proposedFor = useRef<ImportPreview | null>(null);
   const [undoing, setUndoing] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const checkSeq = useRef(0);
@@ -49,8 +53,32 @@ export function ImportPage() {
   }, []);
   useEffect(loadHistory, [loadHistory]);
   useEffect(() => {
-    call('import:mappings', { kind }).then(setSaved, (e: unknown) => setError(errorText(e)));
+    let live = true;
+    call('import:mappings', { kind }).then(
+      (list) => {
+        if (!live) return;
+        setSaved(list);
+        setSavedKind(kind);
+      },
+      (e: unknown) => live && setError(errorText(e)),
+    );
+    return () => {
+      live = false;
+    };
   }, [kind]);
+
+  // A saved mapping made for a file with these columns is used at once (the user sees it named in the picker and
+  // can choose another); only while the mapping is still the one Varvet proposed.
+  useEffect(() => {
+    if (!preview || savedKind !== preview.kind || proposedFor.current === preview) return;
+    proposedFor.current = preview;
+    setProposedSaved(null);
+    const fits = savedForHeaders(preview.kind, saved, preview.headers);
+    if (!fits) return;
+    setMapping((current) => (JSON.stringify(current) === JSON.stringify(preview.proposedMapping) ? fitMapping(preview.kind, fits.mappning, preview.headers) : current));
+    setProposedSaved(fits.id);
+  }, [preview, saved, savedKind]);
+  const inUse = preview ? savedInUse(kind, saved, mapping, preview.headers) : null;
 
   // A new file, sheet or kind: read the file again and start from the proposed mapping.
   useEffect(() => {
@@ -186,7 +214,12 @@ export function ImportPage() {
             <h2 id="import-check-title">3. Kontrollera och importera</h2>
             <ImportMappings
               saved={saved}
-              onUse={(m) => setMapping(fitMapping(kind, m, preview.headers))}
+              inUse={inUse}
+              proposed={inUse !== null && inUse.id === proposedSaved}
+              onUse={(m) => {
+                setProposedSaved(null);
+                setMapping(m ? fitMapping(kind, m.mappning, preview.headers) : preview.proposedMapping);
+              }}
               onSave={async (kalla) => {
                 try {
                   await call('import:saveMapping', { kalla, kind, mapping });

@@ -4,7 +4,7 @@ import { arskursFromKlass, parseArskurs, parseFlag } from '../../../../shared/im
 import type { Row } from '../changes';
 import { nameKey, type ElevRad } from '../lookup';
 import { matchElev, matchPersonalText } from '../match';
-import { Cells, SeenRows, type KindInput, type Plan } from '../rows';
+import { Cells, personFields, SeenRows, type KindInput, type Plan } from '../rows';
 import { ensureGrupp, ensureMember, removeMember, requireLasar } from './common';
 
 function flag(input: KindInput, c: Cells, field: 'nyanland' | 'sarskild'): number | undefined | 'invalid' {
@@ -57,7 +57,7 @@ export function planElever(input: KindInput): Plan {
 
     const identity = c.get('externId') || `${name ? nameKey(name.fornamn, name.efternamn) : ''}|${klass.toLowerCase()}`;
     const earlier = seen.check(identity, c.rad);
-    if (earlier !== null) problems.add(c.rad, null, '', `Samma elev finns redan på rad ${earlier}.`);
+    if (earlier !== null) problems.duplicate(c, c.get('externId') ? ['externId'] : [...personFields(c), 'klass'], `Samma elev finns redan på rad ${earlier}.`);
     if (match.kind === 'ask' || match.kind === 'invalid' || problems.rows.has(c.rad) || questions.rows.has(c.rad)) continue;
 
     const externId = c.get('externId') || null;

@@ -4,7 +4,7 @@ import { arskursFromKlass, fold, parseArskurs } from '../../../../shared/import/
 import type { Row } from '../changes';
 import type { GruppRad } from '../lookup';
 import { matchElev } from '../match';
-import { Cells, SeenRows, type KindInput, type Plan } from '../rows';
+import { Cells, personFields, SeenRows, type KindInput, type Plan } from '../rows';
 import { ensureGrupp, ensureMember, requireLasar } from './common';
 
 const TYP: Record<string, GruppRad['typ']> = {
@@ -51,7 +51,7 @@ export function planGrupper(input: KindInput): Plan {
       }
     }
     const earlier = seen.check(`${fold(namn)}|${elevId ?? ''}`, c.rad);
-    if (earlier !== null) problems.add(c.rad, null, '', `Samma ${elevId === null ? 'grupp' : 'elev i gruppen'} finns redan på rad ${earlier}.`);
+    if (earlier !== null) problems.duplicate(c, elevId === null ? ['grupp'] : ['grupp', ...personFields(c)], `Samma ${elevId === null ? 'grupp' : 'elev i gruppen'} finns redan på rad ${earlier}.`);
     if (!namn || problems.rows.has(c.rad) || questions.rows.has(c.rad)) continue;
 
     plan.rows.push({

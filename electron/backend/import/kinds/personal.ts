@@ -5,7 +5,7 @@ import type { Roll } from '../../../../shared/model';
 import type { Row } from '../changes';
 import { nameKey, type PersonalRad } from '../lookup';
 import { personalText, readName } from '../match';
-import { Cells, SeenRows, type KindInput, type Plan } from '../rows';
+import { Cells, personFields, SeenRows, type KindInput, type Plan } from '../rows';
 
 const EPOST = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -49,7 +49,7 @@ export function planPersonal(input: KindInput): Plan {
     }
     const identity = externId ?? (name && name !== 'invalid' ? nameKey(name.fornamn, name.efternamn) : `rad${c.rad}`);
     const earlier = seen.check(identity, c.rad);
-    if (earlier !== null) problems.add(c.rad, null, '', `Samma person finns redan på rad ${earlier}.`);
+    if (earlier !== null) problems.duplicate(c, externId ? ['externId'] : personFields(c), `Samma person finns redan på rad ${earlier}.`);
     if (name === null || name === 'invalid' || problems.rows.has(c.rad) || questions.rows.has(c.rad)) continue;
 
     plan.rows.push({

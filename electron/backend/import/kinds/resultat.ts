@@ -1,9 +1,15 @@
 // Resultat: pupil × subject × occasion with a level (A–F, '-', or ej nått / på väg / nått) and the criteria not
 // reached. An existing result is updated in place; the same file again finds every result equal and writes nothing.
+// The level must be on the scale of the pupil's årskurs at the occasion: grades A–F from the school's
+// betygFranArskurs (default åk 6), the early-years scale before it (DOMAIN.md, Resultat).
+import { isBetyg, type ResultatNiva } from '../../../../shared/domain/scales';
+import { skalaForArskurs, type SkolInstallningar } from '../../../../shared/domain/settings';
 import { fold, parseAmne, parseDatum, parseNiva, splitKriterier } from '../../../../shared/import/values';
+import { installningar } from '../../services/moteRows';
 import type { Row } from '../changes';
+import type { ElevRad, LasarRad, Register } from '../lookup';
 import { matchElev } from '../match';
-import { Cells, SeenRows, type KindInput, type Plan } from '../rows';
+import { Cells, personFields, SeenRows, type KindInput, type Plan } from '../rows';
 import { ensureAmne } from './common';
 import { Kriterier } from './kriterier';
 import { Tillfallen, type TillfalleRef } from './tillfallen';
@@ -28,12 +34,33 @@ function memo<T>(f: (text: string) => T): (text: string) => T {
   };
 }
 
+const startYear = (l: { startdatum: string }) => Number(l.startdatum.slice(0, 4));
+
+/** Why a level does not fit the pupil's årskurs at the occasion, or null when it does. The pupil's årskurs is the
+ *  current läsår's; an occasion in an earlier läsår is counted back one årskurs per year. */
+function skalaProblem(reg: Register, inst: SkolInstallningar, elev: ElevRad, lasar: LasarRad, niva: ResultatNiva): string | null {
+  const ak = reg.lasar ? elev.arskurs - (startYear(reg.lasar) - startYear(lasar)) : elev.arskurs;
+  if (ak < 0) return null;
+  const betyg = isBetyg(niva);
+  if ((skalaForArskurs(ak, inst) === 'betyg') === betyg) return null;
+  const nu = !reg.lasar || reg.lasar.id === lasar.id;
+  const arskurs = `${ak === 0 ? 'förskoleklass' : `åk ${ak}`}`;
+  const vem = nu ? `Eleven går i ${arskurs}` : `Eleven gick i ${arskurs} läsåret ${lasar.namn}`;
+  const { ej_natt, pa_vag, natt } = inst.tidigSkala;
+  const tidig = [ej_natt, pa_vag, natt].map((t) => t.toLocaleLowerCase('sv')).join(' / ');
+  const fran = inst.betygFranArskurs;
+  return betyg
+    ? `${vem}; betyg A–F ges från åk ${fran}. Före åk ${fran} bedöms resultatet som ${tidig}.`
+    : `${vem}; från åk ${fran} ska resultatet vara ett betyg A–F eller -, inte ${tidig}.`;
+}
+
 export function planResultat(input: KindInput): Plan {
   const { reg, problems, questions } = input;
   const foldOnce = memo(fold);
   const amneOf = memo(parseAmne);
   const datumOf = memo(parseDatum);
   const plan: Plan = { rows: [], skipped: 0 };
+  const inst = installningar(reg.db);
   const seen = new SeenRows();
   const tillfallen = new Tillfallen(reg);
   const kriterier = new Kriterier(reg.db);
@@ -107,9 +134,13 @@ export function planResultat(input: KindInput): Plan {
     const kriterieTexter = splitKriterier(c.get('kriterier'));
 
     const elev = match.kind === 'found' ? match.rad : null;
+    if (elev && niva && tref) {
+      const fel = skalaProblem(reg, inst, elev, tref.lasar, niva);
+      if (fel) problems.add(c.rad, 'niva', nivaText, fel);
+    }
     if (elev && amne && tref) {
       const earlier = seen.check(`${elev.id}|${amne.kod}|${foldOnce(amne.sprak)}|${tref.key}`, c.rad);
-      if (earlier !== null) problems.add(c.rad, null, '', `Samma elev, ämne och tillfälle finns redan på rad ${earlier}.`);
+      if (earlier !== null) problems.duplicate(c, [...personFields(c), 'amne', 'tillfalle', 'datum'], `Samma elev, ämne och tillfälle finns redan på rad ${earlier}.`);
     }
     if (!elev || !amne || !niva || !tref || problems.rows.has(c.rad) || questions.rows.has(c.rad)) continue;
 

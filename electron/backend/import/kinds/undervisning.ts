@@ -39,7 +39,7 @@ export function planUndervisning(input: KindInput): Plan {
     if (larareId === null || !grupp || !amne || problems.rows.has(c.rad) || questions.rows.has(c.rad)) continue;
     const earlier = seen.check(`${larareId}:${grupp.id}:${amne.kod}:${fold(amne.sprak)}`, c.rad);
     if (earlier !== null) {
-      problems.add(c.rad, null, '', `Samma undervisning finns redan på rad ${earlier}.`);
+      problems.duplicate(c, ['larare', 'grupp', 'amne'], `Samma undervisning finns redan på rad ${earlier}.`);
       continue;
     }
     const personalId = larareId;
