@@ -102,7 +102,7 @@ describe('result scales and subjects', () => {
   it('covers every level', () => expect(RESULTAT_NIVAER).toHaveLength(10));
 
   it('lists the grundskola subjects with their codes and Swedish names', () => {
-    expect(AMNE_KODER).toEqual(['SV', 'SVA', 'EN', 'MA', 'BI', 'FY', 'KE', 'TK', 'GE', 'HI', 'RE', 'SH', 'BL', 'HKK', 'IDH', 'MU', 'SL', 'M1', 'M2', 'ML', 'TN']);
+    expect(AMNE_KODER).toEqual(['SV', 'SVA', 'EN', 'MA', 'BI', 'FY', 'KE', 'TK', 'GE', 'HI', 'RE', 'SH', 'BL', 'HKK', 'IDH', 'MU', 'SL', 'M1', 'M2', 'ML']);
     expect(new Set(GRUNDSKOLA_AMNEN.map((a) => a.namn)).size).toBe(GRUNDSKOLA_AMNEN.length);
     expect(amneNamn('HKK')).toBe('Hem- och konsumentkunskap');
     expect(amneNamn('SVA')).toBe('Svenska som andraspråk');
