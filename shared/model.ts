@@ -104,6 +104,8 @@ export interface Elev {
   aktiv: boolean;
   /** The day the pupil left (yyyy-MM-dd); null while active. History is kept either way. */
   slutat: string | null;
+  /** The pupil's code in pseudonymised protokoll ("AA-701"), once one has been printed; the key stays in the app. */
+  pseudonym?: string | null;
 }
 
 export interface Personal {

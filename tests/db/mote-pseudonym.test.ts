@@ -73,6 +73,10 @@ describe('pseudonymiserat EHT-protokoll', () => {
     // The pupil off the agenda is named by a code the key in the app resolves.
     const kod = db.prepare('SELECT kod FROM pseudonym WHERE elev_id = ?').pluck().get(utanfor.id) as string;
     expect(text).toContain(`Vårdnadshavare till ${kod}`);
+    // …and the app resolves it: the pupil carries the code, which the pupil search matches.
+    expect(await ok<{ pseudonym?: string | null }>(backend, 'elev:get', { id: utanfor.id })).toMatchObject({ pseudonym: kod });
+    const lista = await ok<{ id: number; pseudonym?: string | null }[]>(backend, 'elev:list', { baraAktiva: false });
+    expect(lista.filter((e) => e.pseudonym === kod).map((e) => e.id)).toEqual([utanfor.id]);
 
     // The plain protokoll keeps the names as written.
     const plain = await ok<{ base64: string }>(backend, 'mote:protokoll', { moteId: mote.id, pseudonymiserad: false });

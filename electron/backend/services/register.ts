@@ -12,8 +12,9 @@ import { gruppHandlers } from './registerGrupper';
 const ELEV_SELECT = `
   SELECT e.id, e.extern_id AS externId, e.fornamn, e.efternamn, e.arskurs, e.klass_id AS klassId, g.namn AS klass,
          e.mentor_id AS mentorId, CASE WHEN m.id IS NULL THEN NULL ELSE m.fornamn || ' ' || m.efternamn END AS mentor,
-         e.sarskild_undervisningsgrupp AS sarskildUndervisningsgrupp, e.nyanland, e.aktiv, e.slutat
-  FROM elev e LEFT JOIN grupp g ON g.id = e.klass_id LEFT JOIN personal m ON m.id = e.mentor_id`;
+         e.sarskild_undervisningsgrupp AS sarskildUndervisningsgrupp, e.nyanland, e.aktiv, e.slutat, p.kod AS pseudonym
+  FROM elev e LEFT JOIN grupp g ON g.id = e.klass_id LEFT JOIN personal m ON m.id = e.mentor_id
+  LEFT JOIN pseudonym p ON p.elev_id = e.id`;
 
 type ElevRow = Omit<Elev, 'sarskildUndervisningsgrupp' | 'nyanland' | 'aktiv'> & {
   sarskildUndervisningsgrupp: number;

@@ -18,6 +18,12 @@ export function ElevDetails({ elev }: { elev: Elev }) {
         <dt>Mentor</dt>
         <dd>{elev.mentor ?? 'Ingen mentor'}</dd>
       </div>
+      {elev.pseudonym ? (
+        <div>
+          <dt>Kod i pseudonymiserade protokoll</dt>
+          <dd>{elev.pseudonym}</dd>
+        </div>
+      ) : null}
       <div>
         <dt>Särskilt att notera</dt>
         <dd>

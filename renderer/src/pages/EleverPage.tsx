@@ -34,9 +34,12 @@ const COLUMNS: Column<Elev>[] = [
 ];
 const TEMPLATE = 'minmax(12rem, 2fr) 5.5rem 6rem minmax(10rem, 1.6fr) minmax(14rem, 1.6fr)';
 
-/** Lower-case text to search in: both name orders and the class, so "anna 7b" and "berg anna" both match. */
+/**
+ * Lower-case text to search in: both name orders and the class, so "anna 7b" and "berg anna" both match; and the
+ * pupil's protokoll code, so a question about "AA-701" in shared minutes finds the pupil.
+ */
 function searchText(e: Elev): string {
-  return `${e.fornamn} ${e.efternamn} ${e.efternamn} ${e.fornamn} ${e.klass ?? ''}`.toLocaleLowerCase('sv');
+  return `${e.fornamn} ${e.efternamn} ${e.efternamn} ${e.fornamn} ${e.klass ?? ''} ${e.pseudonym ?? ''}`.toLocaleLowerCase('sv');
 }
 
 type SearchIndex = { elev: Elev; text: string }[];
@@ -163,7 +166,7 @@ export function EleverPage() {
             type="search"
             autoComplete="off"
             spellCheck={false}
-            placeholder="Namn eller klass, t.ex. ”Anna 7B”"
+            placeholder="Namn, klass eller protokollkod, t.ex. ”Anna 7B”"
             aria-controls={gridId}
             aria-keyshortcuts="Control+F /"
             value={eleverQuery}

@@ -70,6 +70,8 @@ export function MoteSummeringPage({ moteId }: { moteId: number }) {
       const fil = await call('mote:protokoll', { moteId, pseudonymiserad });
       downloadFil({ ...fil, mime: 'application/pdf' });
       announce(`Protokollet ${fil.filnamn} är nedladdat.`);
+      // New protokoll codes are searchable in Elever (and shown on the pupil's page) from now on.
+      if (pseudonymiserad) void useApp.getState().loadElever().catch(() => undefined);
     } catch (e) {
       setFel(errorText(e));
     }
