@@ -18,6 +18,7 @@ import { generateDemo } from './demo/generate';
 import { backupHandlers } from './services/backupService';
 import { importHandlers } from './services/importService';
 import { insatsHandlers } from './services/insatser';
+import { installningarHandlers } from './services/installningar';
 import { resultatHandlers } from './services/resultatElev';
 import { moteHandlers } from './services/mote';
 import { utredningHandlers } from './services/utredning';
@@ -77,7 +78,7 @@ const appHandlers: HandlerPart = {
 };
 
 export function createHandlerTable(): HandlerTable {
-  return buildHandlerTable(appHandlers, skolaHandlers, oversiktHandlers, registerHandlers, insatsHandlers, backupHandlers, planHandlers, moteHandlers, utredningHandlers, importHandlers, uppfoljningHandlers, resultatHandlers, lockHandlers, loggHandlers, gallringHandlers, lokalNyckelHandlers);
+  return buildHandlerTable(appHandlers, skolaHandlers, oversiktHandlers, registerHandlers, insatsHandlers, backupHandlers, planHandlers, moteHandlers, utredningHandlers, importHandlers, uppfoljningHandlers, resultatHandlers, lockHandlers, loggHandlers, gallringHandlers, lokalNyckelHandlers, installningarHandlers);
 }
 
 export async function createBackend(options: BackendOptions): Promise<Backend> {
@@ -115,6 +116,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       keys: () => keys,
     });
     attachKeeper(context, keeper);
+    // Issue 5: on or after the läsår's first day, the plan in force is frozen as its baseline if it has none
+    // (services/planBaslinje.ts). Before the start backup, so that backup holds the state the app opens with.
+    // Audited like any change; its reply is not needed, and a failure never stops the app from opening.
+    await dispatch(table, context, 'plan:baslinjeVidStart', {});
     try {
       // A database created just now has nothing to save; unlocking again after a lock takes no new start backup.
       await keeper.startup(!firstSession || opened.appliedMigrations[0] === 1);

@@ -21,7 +21,8 @@ export interface Verktyg {
   id: number;
   namn: string;
   beskrivning: string;
-  formagor: Record<VerktygFormaga, { varde: FormagaVarde | null; kommentar: string }>;
+  /** `uppdaterad`: when the comment was last stored (null: never), so a local draft can be reconciled with it. */
+  formagor: Record<VerktygFormaga, { varde: FormagaVarde | null; kommentar: string; uppdaterad: string | null }>;
 }
 
 export interface Diskussionssvar {
@@ -65,6 +66,9 @@ export interface PlanVersionInfo {
   skapadAv: string;
   orsak: string;
   isBaseline: boolean;
+  /** The läsår the version belongs to (saved in; a baseline is that läsår's). */
+  lasarId: number | null;
+  lasarNamn: string | null;
 }
 
 export interface PlanVersion extends PlanVersionInfo {
@@ -82,6 +86,34 @@ export interface Aterkoppling {
   filnamn: string | null;
   svar: string;
   mottagen: string | null;
+}
+
+/** The current läsår's baseline: frozen, or when it will be (issue 5: "frozen when the läsår starts"). */
+export interface PlanBaslinjeLage {
+  lasar: { id: number; namn: string; startdatum: string; slutdatum: string };
+  /** The läsår's baseline, or null while none is frozen. */
+  baslinje: PlanVersionInfo | null;
+  /** True when Varvet froze it by itself as the läsår started (recorded as made by "Varvet (vid läsårets start)"). */
+  automatisk: boolean;
+  /** No baseline yet and the läsår has not started: the day the plan in force will be frozen. */
+  frysesDatum: string | null;
+}
+
+/** One step's Fundera and discussion answers for one varv or meeting (or for the step as a whole). */
+export interface ArsReflektionDel {
+  varvNummer: number | null;
+  /** For the steps kept per meeting (4 and 6): the meeting's date. */
+  moteDatum: string | null;
+  /** null when nothing is written in Utfall, Varför or Nästa steg. */
+  fundera: { utfall: string; varfor: string; nastaSteg: string } | null;
+  /** The answered discussion questions, by their number in the step (seed 001's order). */
+  diskussion: { fragaNr: number; svar: string }[];
+}
+
+/** Step 8 shows again what was written after every step of the year: per step, per varv where it repeats. */
+export interface ArsReflektioner {
+  lasarId: number;
+  steg: { steg: number; delar: ArsReflektionDel[] }[];
 }
 
 /** A generated document: the renderer saves it (a download in browser mode). */
@@ -174,6 +206,11 @@ export const planChannels = {
     args: z.object({}).strict(),
     result: returns<Reflektion[]>(),
   },
+  'reflektion:arsavslut': {
+    summary: 'Step 8: every step\'s Fundera and discussion answers of a läsår (null: the current one), per step and varv, to read again.',
+    args: z.object({ lasarId: optionalId }),
+    result: returns<ArsReflektioner>(),
+  },
 
   'plan:utkast': {
     summary: 'Steg 3: the plan being written (answers to the step\'s questions).',
@@ -226,9 +263,19 @@ export const planChannels = {
     result: returns<PlanVersion>(),
   },
   'plan:sparaVersion': {
-    summary: 'Freezes the current plan as a new version (who and why); baslinje marks it as the baseline, only once.',
+    summary: 'Freezes the current plan as a new version of the current läsår (who and why); baslinje marks it as that läsår\'s baseline, once.',
     args: z.object({ skapadAv: text('Vem som sparar', 120), orsak: optionalText('Orsaken', 2000).default(''), baslinje: z.boolean().default(false) }),
     result: returns<PlanVersionInfo>(),
+  },
+  'plan:baslinjeLage': {
+    summary: 'The current läsår\'s baseline: which version, whether Varvet froze it at the läsår start, or when it will be frozen.',
+    args: z.object({}).strict(),
+    result: returns<PlanBaslinjeLage | null>(),
+  },
+  'plan:baslinjeVidStart': {
+    summary: 'Run as the app opens: on or after the läsår\'s first day, freezes the plan in force as its baseline if it has none.',
+    args: z.object({}).strict(),
+    result: returns<PlanBaslinjeLage | null>(),
   },
 
   'aterkoppling:list': {

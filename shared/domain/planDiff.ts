@@ -1,7 +1,7 @@
 // The plan as a frozen snapshot (answers + calendar) and what changed between two snapshots. Step 8 asks "Gå
 // tillbaka till den ursprungliga planen och se om ni följde planeringen", so any two versions must be comparable.
 import type { Varv } from '../model';
-import { mondayOf } from './dates';
+import { mondayOf, weekdayOf } from './dates';
 import { lovVeckor, type Lov } from './lov';
 import { PLAN_FRAGOR, type PlanFragaKey } from './ledarhandlingar';
 
@@ -156,23 +156,31 @@ function gemen(namn: string): string {
   return andra !== '' && andra === andra.toUpperCase() ? namn : namn.charAt(0).toLowerCase() + namn.slice(1);
 }
 
+const HELG: Record<number, string> = { 6: 'en lördag', 7: 'en söndag' };
+
 /**
  * Dates that break the plan: out of order inside a varv (bedömningar → resultatdialog → EHT → avstämning), in a lov
- * week, or outside the läsår. Warnings, not refusals: the school may have reasons.
+ * week, on a Saturday or Sunday, outside their varv, or outside the läsår. Warnings, not refusals: the school may
+ * have reasons.
  */
 export function kalenderVarningar(p: Pick<PlanInnehall, 'lov' | 'kalender' | 'forstaEht'> & { startdatum: string; slutdatum: string }): string[] {
   const lovMandagar = new Map(lovVeckor(p.lov, p.startdatum, p.slutdatum).map((v) => [v.mandag, v.lov.join(', ')]));
   const out: string[] = [];
-  const check = (rubrik: string, datum: string | null) => {
+  const check = (rubrik: string, datum: string | null, varv?: PlanKalenderVarv) => {
     if (!datum) return;
     const lov = lovMandagar.get(mondayOf(datum));
     if (lov) out.push(`${rubrik} (${datum}) ligger i en lovvecka (${lov}).`);
+    const helg = HELG[weekdayOf(datum)];
+    if (helg) out.push(`${rubrik} (${datum}) är ${helg}.`);
     if (datum > p.slutdatum) out.push(`${rubrik} (${datum}) ligger efter läsårets sista dag.`);
+    else if (varv && (datum < varv.startdatum || datum > varv.slutdatum)) {
+      out.push(`${rubrik} (${datum}) ligger utanför varvet (${varv.startdatum} – ${varv.slutdatum}).`);
+    }
   };
   check('Första EHT-mötet', p.forstaEht);
   for (const v of p.kalender) {
     const ordning = KALENDER_FALT.map((f) => ({ namn: f.namn, datum: v[f.key] }));
-    ordning.forEach((o) => check(`Varv ${v.nummer}: ${o.namn}`, o.datum));
+    ordning.forEach((o) => check(`Varv ${v.nummer}: ${o.namn}`, o.datum, v));
     for (let i = 1; i < ordning.length; i++) {
       const fore = ordning[i - 1];
       const efter = ordning[i];

@@ -46,8 +46,9 @@ describe('förberedelse (steg 1–3)', () => {
   it('inventories tools with the seven capabilities and refuses an unknown one', async () => {
     const v = await ok<Verktyg>(backend, 'verktyg:create', { namn: 'Skolplattformen' });
     const after = await ok<Verktyg>(backend, 'verktyg:setFormaga', { verktygId: v.id, formaga: 'analys', varde: 'delvis', kommentar: 'Bara per klass' });
-    expect(after.formagor.analys).toEqual({ varde: 'delvis', kommentar: 'Bara per klass' });
-    expect(after.formagor.omdomen).toEqual({ varde: null, kommentar: '' });
+    // The comment's save instant lets the renderer reconcile a local draft with it after a crash.
+    expect(after.formagor.analys).toEqual({ varde: 'delvis', kommentar: 'Bara per klass', uppdaterad: NOW.toISOString() });
+    expect(after.formagor.omdomen).toEqual({ varde: null, kommentar: '', uppdaterad: null });
     expect((await fails(backend, 'verktyg:setFormaga', { verktygId: v.id, formaga: 'magi', varde: 'ja' })).code).toBe('invalid_argument');
     expect((await fails(backend, 'verktyg:setFormaga', { verktygId: 999, formaga: 'analys', varde: 'ja' })).message).toMatch(/finns inte/);
     const list = await ok<Verktyg[]>(backend, 'verktyg:list');

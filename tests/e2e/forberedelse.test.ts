@@ -86,15 +86,22 @@ describe('förberedelse', () => {
     await f.tab('Versioner');
     await page.screenshot({ path: shotPath('forberedelse-versioner-tom'), fullPage: true });
     await f.saveVersion('Åsa Öberg', null);
-    await textMatching(f.versionTable(), /Version 1\s*Baslinje.*Åsa Öberg/);
+    // When, to the minute, in the app's date format.
+    await textMatching(f.versionTable(), /Version 1\s*Baslinje\s*[a-zåäö]+dag \d{1,2} [a-zåäö]+ 2026 kl\. \d\d\.\d\d\s*Åsa Öberg/);
     await f.tab('Steg 3 Planen');
     await f.write('Hur ska ni förmedla syftet med uppföljningarna?', 'Vi förklarar syftet på APT i augusti och i varje arbetslag.');
+    await f.setDatum('Varv 2: EHT-möte', '2026-11-05');
+    // Saved when the backend's answer has replaced the calendar: the lov-week warning of 29 October is gone.
+    await f.warnings().waitFor({ state: 'detached' });
     await f.tab('Versioner');
     await f.saveVersion('Åsa Öberg', 'Efter samtal med förstelärarna');
     await textMatching(f.versionTable(), /Version 2.*Efter samtal med förstelärarna/);
     const diff = await textMatching(f.diffTable(), /Syftet med uppföljningarna/);
-    expect(diff).toMatch(/1 ändring från Version 1 \(baslinje\) till Version 2/);
+    expect(diff).toMatch(/2 ändringar från Version 1 \(baslinje\) till Version 2/);
     expect(await f.diffTable().locator('ins').first().textContent()).toMatch(/och i varje arbetslag\./);
+    // Dates as the app writes them, not yyyy-MM-dd.
+    expect(await f.diffTable().getByRole('row', { name: /Varv 2: EHT-möte/ }).innerText()).toMatch(/torsdag 29 oktober 2026\s+torsdag 5 november 2026/);
+    expect(diff).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     await page.screenshot({ path: shotPath('forberedelse-versioner'), fullPage: true });
     await page.getByRole('region', { name: 'Jämför versioner' }).screenshot({ path: shotPath('forberedelse-jamfor') });
 
@@ -128,12 +135,28 @@ describe('förberedelse', () => {
     await docx.saveAs(docxFile);
     const xml = execFileSync('unzip', ['-p', docxFile, 'word/document.xml']).toString();
     expect(xml).toMatch(/Vi förklarar syftet på APT i augusti och i varje arbetslag\./);
+    // Word spell-checks it as Swedish, and it says who wrote it.
+    expect(execFileSync('unzip', ['-p', docxFile, 'word/styles.xml']).toString()).toMatch(/<w:lang w:val="sv-SE"/);
+    expect(execFileSync('unzip', ['-p', docxFile, 'docProps/core.xml']).toString()).toMatch(/<cp:lastModifiedBy>Varvet<\/cp:lastModifiedBy>/);
+
+    // Step 8 shows again what was written after each step: step 1's Fundera and discussion answer, under its name.
+    await page.keyboard.press('Alt+Digit8');
+    await page.getByRole('tab', { name: 'Steg 8 Årsavslut' }).click();
+    const reflektioner = page.getByRole('region', { name: 'Det ni reflekterade över under året' });
+    const steg1 = reflektioner.getByRole('region', { name: 'Steg 1: Inventering av verktyg' });
+    await textMatching(steg1, /Inventeringen visade att vi dokumenterar omdömen på två ställen\./);
+    expect(await steg1.innerText()).toMatch(/Vad saknar ni\? Vad vill ni göra åt det\?\s+Vi saknar en analysfunktion för åk 7–9\./);
+    expect(await reflektioner.getByRole('region', { name: 'Steg 2: Resultatdialoger – idéer' }).innerText()).toMatch(/Resultatdialoger i ämneslagen\./);
+    // Read-only: the texts are changed where they were written.
+    expect(await reflektioner.locator('textarea, input').count()).toBe(0);
+    await reflektioner.screenshot({ path: shotPath('forberedelse-arsavslut-reflektioner') });
     expect(session.errors).toEqual([]);
   });
 
   it('förlorar ingenting när värden dödas mitt i skrivandet (kill -9) och startas om', async () => {
     const { page } = session;
     const f = new ForberedelsePage(page);
+    await f.openWithShortcut();
     await f.tab('Steg 3 Planen');
     const label = 'Hur ska nytillkomna lärare introduceras i arbetet?';
     const text = 'Nya lärare får en mentor och går igenom årshjulet första veckan – även vikarier.';
@@ -161,6 +184,32 @@ describe('förberedelse', () => {
     expect(utkast.value.svar.nyaLarare).toBe(text);
     expect(utkast.value.svar.forstelarare).toBe('Förstelärarna leder analysarbetet i ämneslagen.');
     // The errors logged while the host was down are expected; none after the restart.
+    expect(session.errors.filter((e) => !/Failed to load resource|ERR_CONNECTION_REFUSED/.test(e))).toEqual([]);
+
+    // Again with a tool's capability comment (step 1), typed just before the host is killed.
+    await f.tab('Steg 1 Inventering');
+    const kommentar = () => f.verktyg('Skolplattformen').getByLabel('Kommentar: Progression');
+    const om = 'Progressionen syns bara inom ett läsår – åäö ÅÄÖ.';
+    await kommentar().click();
+    await page.keyboard.type(om, { delay: 5 });
+    await host.kill();
+    session.errors.length = 0;
+    host = await startHost({ dataDir, port });
+    type VerktygSvar = { ok: true; value: { namn: string; formagor: Record<string, { kommentar: string }> }[] };
+    const progression = async () => ((await callApi(host, 'verktyg:list')) as VerktygSvar).value.find((v) => v.namn === 'Skolplattformen')?.formagor.progression?.kommentar;
+    expect(await progression()).toBe('');
+    await page.goto('about:blank');
+    await page.goto(host.url);
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).waitFor();
+    await f.openWithShortcut();
+    await f.tab('Steg 1 Inventering');
+    await kommentar().waitFor();
+    expect(await kommentar().inputValue()).toBe(om);
+    await f.waitSaved();
+    expect(await progression()).toBe(om);
+    // The comment typed before the first kill (saved then) is still there too.
+    expect(await f.verktyg('Skolplattformen').getByLabel('Kommentar: Analysfunktion').inputValue()).toBe('Bara närvaro, inga resultat över tid.');
+    await page.screenshot({ path: shotPath('forberedelse-efter-kill-verktyg') });
     expect(session.errors.filter((e) => !/Failed to load resource|ERR_CONNECTION_REFUSED/.test(e))).toEqual([]);
   });
 });

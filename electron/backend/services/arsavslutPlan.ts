@@ -25,19 +25,17 @@ const KALENDER_TYP = [
   ['avstamning', 'avstamning'],
 ] as const;
 
-function baslinjeFor(db: Database, lasar: { namn: string; startdatum: string }): { nummer: number; skapad: string; innehall: PlanInnehall } | null {
-  const row = db.prepare('SELECT nummer, skapad, innehall FROM plan_version WHERE is_baseline = 1').get() as
+/** The läsår's own baseline (one per läsår, migrations/0010_plan_lasar.sql). */
+function baslinjeFor(db: Database, lasarId: number): { nummer: number; skapad: string; innehall: PlanInnehall } | null {
+  const row = db.prepare('SELECT nummer, skapad, innehall FROM plan_version WHERE is_baseline = 1 AND lasar_id = ?').get(lasarId) as
     | { nummer: number; skapad: string; innehall: string }
     | undefined;
   if (!row) return null;
-  const innehall = JSON.parse(row.innehall) as PlanInnehall;
-  if (innehall.lasar?.startdatum !== lasar.startdatum && innehall.lasar?.namn !== lasar.namn) return null;
-  return { nummer: row.nummer, skapad: row.skapad, innehall };
+  return { nummer: row.nummer, skapad: row.skapad, innehall: JSON.parse(row.innehall) as PlanInnehall };
 }
 
 export function planMotUtfall(db: Database, lasarId: number, idag: string): PlanMotUtfall {
-  const lasar = db.prepare('SELECT namn, startdatum FROM lasar WHERE id = ?').get(lasarId) as { namn: string; startdatum: string };
-  const baslinje = baslinjeFor(db, lasar);
+  const baslinje = baslinjeFor(db, lasarId);
   const moten = db
     .prepare(
       `SELECT m.id, v.nummer AS varvNummer, m.typ, m.datum, m.status FROM mote m LEFT JOIN varv v ON v.id = m.varv_id

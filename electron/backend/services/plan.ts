@@ -3,8 +3,10 @@ import type { HandlerPart } from '../handlers';
 import { instant, today } from '../context';
 import { loadPlanDokument, renderPlan } from '../export/planExport';
 import { createAterkoppling, listAterkoppling, recordSvar } from './planAterkoppling';
+import { baslinjeLage, frysBaslinjeVidStart } from './planBaslinje';
 import { foreslaSchema, getKalender, setKalenderDatum, setLov } from './planKalender';
 import { getUtkast, getVersion, listVersioner, planSnapshot, saveUtkast, sparaVersion } from './planVersion';
+import { arsReflektioner } from './planReflektioner';
 import { verktygHandlers } from './planVerktyg';
 import { reflektionHandlers } from './reflektion';
 
@@ -19,6 +21,12 @@ const planCore: HandlerPart = {
   'plan:versioner': (_args, ctx) => listVersioner(ctx.db),
   'plan:version': (args, ctx) => getVersion(ctx.db, args.id),
   'plan:sparaVersion': (args, ctx) => sparaVersion(ctx.db, today(ctx), args, instant(ctx)),
+  'plan:baslinjeLage': (_args, ctx) => baslinjeLage(ctx.db, today(ctx)),
+  'plan:baslinjeVidStart': (_args, ctx) => {
+    frysBaslinjeVidStart(ctx.db, today(ctx), instant(ctx));
+    return baslinjeLage(ctx.db, today(ctx));
+  },
+  'reflektion:arsavslut': (args, ctx) => arsReflektioner(ctx.db, args.lasarId, today(ctx)),
   'plan:export': (args, ctx) => renderPlan(loadPlanDokument(ctx.db, today(ctx), args.versionId), args.format, ctx.now()),
   'aterkoppling:list': (_args, ctx) => listAterkoppling(ctx.db),
   'aterkoppling:create': (args, ctx) => createAterkoppling(ctx.db, today(ctx), args, ctx.now()),

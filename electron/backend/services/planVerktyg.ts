@@ -18,20 +18,21 @@ interface FormagaRow {
   formaga: VerktygFormaga;
   varde: FormagaVarde | null;
   kommentar: string;
+  uppdaterad: string | null;
 }
 
 function emptyFormagor(): Verktyg['formagor'] {
   const out = {} as Verktyg['formagor'];
-  for (const key of VERKTYG_FORMAGA_KEYS) out[key] = { varde: null, kommentar: '' };
+  for (const key of VERKTYG_FORMAGA_KEYS) out[key] = { varde: null, kommentar: '', uppdaterad: null };
   return out;
 }
 
 export function listVerktyg(db: Database): Verktyg[] {
   const rows = db.prepare('SELECT id, namn, beskrivning FROM verktyg ORDER BY ordning, id').all() as VerktygRow[];
-  const formagor = db.prepare('SELECT verktyg_id, formaga, varde, kommentar FROM verktyg_formaga').all() as FormagaRow[];
+  const formagor = db.prepare('SELECT verktyg_id, formaga, varde, kommentar, uppdaterad FROM verktyg_formaga').all() as FormagaRow[];
   return rows.map((r) => {
     const f = emptyFormagor();
-    for (const row of formagor) if (row.verktyg_id === r.id) f[row.formaga] = { varde: row.varde, kommentar: row.kommentar };
+    for (const row of formagor) if (row.verktyg_id === r.id) f[row.formaga] = { varde: row.varde, kommentar: row.kommentar, uppdaterad: row.uppdaterad };
     return { ...r, formagor: f };
   });
 }
@@ -62,10 +63,11 @@ export const verktygHandlers: HandlerPart = {
     getVerktyg(ctx.db, args.verktygId);
     ctx.db
       .prepare(
-        `INSERT INTO verktyg_formaga (verktyg_id, formaga, varde, kommentar) VALUES (?, ?, ?, ?)
-         ON CONFLICT (verktyg_id, formaga) DO UPDATE SET varde = excluded.varde, kommentar = excluded.kommentar`,
+        `INSERT INTO verktyg_formaga (verktyg_id, formaga, varde, kommentar, uppdaterad) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (verktyg_id, formaga) DO UPDATE SET varde = excluded.varde, kommentar = excluded.kommentar,
+           uppdaterad = excluded.uppdaterad`,
       )
-      .run(args.verktygId, args.formaga, args.varde, args.kommentar);
+      .run(args.verktygId, args.formaga, args.varde, args.kommentar, instant(ctx));
     return getVerktyg(ctx.db, args.verktygId);
   },
   'verktyg:delete': (args, ctx) => {

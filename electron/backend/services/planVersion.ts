@@ -46,31 +46,61 @@ interface VersionRow {
   skapadAv: string;
   orsak: string;
   isBaseline: number;
+  lasarId: number | null;
+  lasarNamn: string | null;
   innehall: string;
 }
 
-const VERSION_COLUMNS = 'id, nummer, skapad, skapad_av AS skapadAv, orsak, is_baseline AS isBaseline';
+const VERSION_COLUMNS = `v.id, v.nummer, v.skapad, v.skapad_av AS skapadAv, v.orsak, v.is_baseline AS isBaseline, v.lasar_id AS lasarId,
+  l.namn AS lasarNamn`;
+const VERSION_FROM = 'plan_version v LEFT JOIN lasar l ON l.id = v.lasar_id';
 
 function toInfo(row: Omit<VersionRow, 'innehall'>): PlanVersionInfo {
-  return { id: row.id, nummer: row.nummer, skapad: row.skapad, skapadAv: row.skapadAv, orsak: row.orsak, isBaseline: row.isBaseline === 1 };
+  return {
+    id: row.id,
+    nummer: row.nummer,
+    skapad: row.skapad,
+    skapadAv: row.skapadAv,
+    orsak: row.orsak,
+    isBaseline: row.isBaseline === 1,
+    lasarId: row.lasarId,
+    lasarNamn: row.lasarNamn,
+  };
 }
 
 export function listVersioner(db: Database): PlanVersionInfo[] {
-  return (db.prepare(`SELECT ${VERSION_COLUMNS} FROM plan_version ORDER BY nummer DESC`).all() as VersionRow[]).map(toInfo);
+  return (db.prepare(`SELECT ${VERSION_COLUMNS} FROM ${VERSION_FROM} ORDER BY v.nummer DESC`).all() as VersionRow[]).map(toInfo);
 }
 
 export function getVersion(db: Database, id: number): PlanVersion {
-  const row = db.prepare(`SELECT ${VERSION_COLUMNS}, innehall FROM plan_version WHERE id = ?`).get(id) as VersionRow | undefined;
+  const row = db.prepare(`SELECT ${VERSION_COLUMNS}, v.innehall FROM ${VERSION_FROM} WHERE v.id = ?`).get(id) as VersionRow | undefined;
   if (!row) throw new AppError('not_found', `Planens version med id ${id} finns inte.`);
   return { ...toInfo(row), innehall: JSON.parse(row.innehall) as PlanInnehall };
 }
 
-export function baselineVersion(db: Database): PlanVersion | null {
-  const id = db.prepare('SELECT id FROM plan_version WHERE is_baseline = 1').pluck().get() as number | undefined;
+/** The baseline of a läsår ("the plan in force when the läsår starts"), if it has one. */
+export function baselineVersion(db: Database, lasarId: number): PlanVersion | null {
+  const id = db.prepare('SELECT id FROM plan_version WHERE is_baseline = 1 AND lasar_id = ?').pluck().get(lasarId) as number | undefined;
   return id === undefined ? null : getVersion(db, id);
 }
 
-/** Freezes the current plan. The baseline is set once: after it, every change is a new ordinary version. */
+/** Stores a frozen plan as the next version of the läsår; the caller runs it inside its transaction. */
+export function insertVersion(
+  db: Database,
+  v: { lasarId: number; innehall: PlanInnehall; skapad: string; skapadAv: string; orsak: string; baslinje: boolean },
+): number {
+  const nummer = (db.prepare('SELECT coalesce(max(nummer), 0) + 1 FROM plan_version').pluck().get() as number) ?? 1;
+  return Number(
+    db
+      .prepare('INSERT INTO plan_version (nummer, innehall, skapad, skapad_av, orsak, is_baseline, lasar_id) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(nummer, JSON.stringify(v.innehall), v.skapad, v.skapadAv, v.orsak, v.baslinje ? 1 : 0, v.lasarId).lastInsertRowid,
+  );
+}
+
+/**
+ * Freezes the current plan as a version of the current läsår. Each läsår has one baseline: after it, every change is
+ * a new ordinary version (services/planBaslinje.ts freezes it by itself when the läsår starts without one).
+ */
 export function sparaVersion(
   db: Database,
   day: string,
@@ -78,19 +108,15 @@ export function sparaVersion(
   now: string,
 ): PlanVersionInfo {
   const innehall = planSnapshot(db, day);
+  const lasarId = getKalender(db, day).lasar.id;
   const id = db.transaction(() => {
-    if (input.baslinje && baselineVersion(db)) {
-      throw new AppError('conflict', 'Planen har redan en fastställd baslinje. Spara ändringar som en ny version i stället.');
+    if (input.baslinje && baselineVersion(db, lasarId)) {
+      throw new AppError('conflict', `Planen har redan en fastställd baslinje för läsåret ${innehall.lasar.namn}. Spara ändringar som en ny version i stället.`);
     }
     if (!input.baslinje && input.orsak.trim() === '' && listVersioner(db).length > 0) {
       throw new AppError('invalid_argument', 'Skriv varför planen ändras, så att det syns när versionerna jämförs.');
     }
-    const nummer = (db.prepare('SELECT coalesce(max(nummer), 0) + 1 FROM plan_version').pluck().get() as number) ?? 1;
-    return Number(
-      db
-        .prepare('INSERT INTO plan_version (nummer, innehall, skapad, skapad_av, orsak, is_baseline) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(nummer, JSON.stringify(innehall), now, input.skapadAv, input.orsak, input.baslinje ? 1 : 0).lastInsertRowid,
-    );
+    return insertVersion(db, { lasarId, innehall, skapad: now, skapadAv: input.skapadAv, orsak: input.orsak, baslinje: input.baslinje });
   })();
   const { innehall: _frozen, ...info } = getVersion(db, id);
   return info;

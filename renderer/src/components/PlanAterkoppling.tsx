@@ -43,7 +43,10 @@ function Begaran({ versioner, onCreated }: { versioner: PlanVersionInfo[]; onCre
   return (
     <form className="card" onSubmit={submit} noValidate aria-labelledby="begaran-rubrik">
       <h2 id="begaran-rubrik">Be om återkoppling</h2>
-      <p className="hint">Vill du få återkoppling på er gemensamma plan? Var tydlig med att ange vad i planen du vill ha återkoppling på.</p>
+      <p className="hint">
+        Vill du få återkoppling på er gemensamma plan? Fundera över om det finns någon i er organisation som kan läsa igenom och ge återkoppling. Var tydlig med att ange vad
+        i planen du vill ha återkoppling på.
+      </p>
       <ErrorAlert message={error} />
       <div className="field-row">
         <Field id="begaran-version" label="Version">

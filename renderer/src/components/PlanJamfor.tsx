@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { PlanVersionInfo } from '../../../shared/channels/plan';
 import { ordDiff, planDiff, type PlanAndring, type PlanInnehall } from '../../../shared/domain/index';
 import { call, errorText } from '../api';
+import { datumMedAr } from '../format';
 import { ErrorAlert } from './ErrorAlert';
 
 const UTKAST = 'utkast';
@@ -16,10 +17,16 @@ async function load(key: string): Promise<PlanInnehall> {
   return (await call('plan:version', { id: Number(key) })).innehall;
 }
 
+/** Dates, lov and varv periods are stored as yyyy-MM-dd; the table shows them as the app does ("torsdag 5 november 2026"). */
+export function medSvenskaDatum(text: string): string {
+  return text.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (iso) => datumMedAr(iso));
+}
+
 function Sida({ andring, sida }: { andring: PlanAndring; sida: 'fore' | 'efter' }) {
   const text = andring[sida];
   if (andring.typ !== 'svar' || andring.fore === null || andring.efter === null) {
-    return <td className={text === null ? 'plan-diff-empty' : sida === 'fore' ? 'plan-diff-old' : 'plan-diff-new'}>{text ?? '–'}</td>;
+    const visad = text === null ? '–' : andring.typ === 'svar' ? text : medSvenskaDatum(text);
+    return <td className={text === null ? 'plan-diff-empty' : sida === 'fore' ? 'plan-diff-old' : 'plan-diff-new'}>{visad}</td>;
   }
   const delar = ordDiff(andring.fore, andring.efter).filter((d) => d.typ === 'lika' || (sida === 'fore' ? d.typ === 'bort' : d.typ === 'ny'));
   return (
@@ -30,9 +37,10 @@ function Sida({ andring, sida }: { andring: PlanAndring; sida: 'fore' | 'efter' 
 }
 
 export function PlanJamfor({ versioner }: { versioner: PlanVersionInfo[] }) {
-  const oldest = versioner[versioner.length - 1];
-  const [fran, setFran] = useState(oldest ? String(oldest.id) : UTKAST);
-  const [till, setTill] = useState(versioner.length > 1 && versioner[0] ? String(versioner[0].id) : UTKAST);
+  // From the baseline (the newest one: the current läsår's) when there is one, else from the oldest version.
+  const forsta = versioner.find((v) => v.isBaseline) ?? versioner[versioner.length - 1];
+  const [fran, setFran] = useState(forsta ? String(forsta.id) : UTKAST);
+  const [till, setTill] = useState(versioner.length > 1 && versioner[0] && versioner[0] !== forsta ? String(versioner[0].id) : UTKAST);
   const [andringar, setAndringar] = useState<PlanAndring[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 

@@ -1,5 +1,5 @@
 // One documentation tool in the inventory (steg 1): for each of seed 001's seven capabilities ja/delvis/nej and a
-// comment. A choice saves at once; a comment is autosaved as the user types.
+// comment. A choice saves at once; a comment is autosaved as the user types and reconciled with its local draft on load.
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { Verktyg } from '../../../shared/channels/plan';
@@ -19,8 +19,14 @@ function Formaga({ verktyg, formaga, onSaved }: { verktyg: Verktyg; formaga: (ty
     (kommentar: string) => ({ channel: 'verktyg:setFormaga', args: { verktygId: verktyg.id, formaga: formaga.key as VerktygFormaga, varde, kommentar } }),
     onSaved,
   );
-  const { register, getValues } = useForm({ defaultValues: { kommentar: current.kommentar } });
+  const { register, getValues, setValue } = useForm({ defaultValues: { kommentar: current.kommentar } });
   const name = `verktyg-${verktyg.id}-${formaga.key}`;
+
+  useEffect(() => {
+    // A comment typed before a crash or a stopped host is still in the local draft: the newer of the two wins.
+    setValue('kommentar', autosave.reconcile(current.kommentar, current.uppdaterad));
+    // Once, on mount: the tool (with its stored comments) has arrived when the card is shown.
+  }, []);
 
   const choose = async (v: FormagaVarde) => {
     const before = varde;

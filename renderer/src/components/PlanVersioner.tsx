@@ -1,7 +1,9 @@
 // The plan's versions: freeze the baseline ("Fastställ som baslinje") or save a new version with who and why, and
 // see every version with its reason. The baseline is what the year-end compares with.
+import { format } from 'date-fns';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { toIsoDate } from '../../../shared/calendar';
 import type { PlanVersionInfo } from '../../../shared/channels/plan';
 import { call, errorText } from '../api';
 import { datumMedAr } from '../format';
@@ -12,9 +14,8 @@ import { Field, describedBy } from './Field';
 
 const SPARAD_AV = 'varvet.plan.sparadAv';
 
-export function PlanVersionForm({ versioner, onSaved }: { versioner: PlanVersionInfo[]; onSaved: () => void }) {
+export function PlanVersionForm({ versioner, harBaslinje, onSaved }: { versioner: PlanVersionInfo[]; harBaslinje: boolean; onSaved: () => void }) {
   const announce = useApp((s) => s.announce);
-  const harBaslinje = versioner.some((v) => v.isBaseline);
   const [error, setError] = useState<string | null>(null);
   const { register, handleSubmit, reset, formState } = useForm({
     defaultValues: { skapadAv: lokal.get(SPARAD_AV) ?? '', orsak: '' },
@@ -38,7 +39,7 @@ export function PlanVersionForm({ versioner, onSaved }: { versioner: PlanVersion
       <p className="hint">
         {harBaslinje
           ? 'Planen har en baslinje. Ändringar sparas som nya versioner, med vem och varför, så att ni kan se hur planen har ändrats.'
-          : 'Baslinjen är planen som gäller när läsåret börjar. Vid läsårets slut jämför ni med den: följde ni planeringen?'}
+          : 'Baslinjen är planen som gäller när läsåret börjar. Vid läsårets slut jämför ni med den: följde ni planeringen? Fastställer ni den inte själva gör Varvet det när läsåret börjar.'}
       </p>
       <ErrorAlert message={error} />
       <div className="field-row">
@@ -58,8 +59,17 @@ export function PlanVersionForm({ versioner, onSaved }: { versioner: PlanVersion
   );
 }
 
+/** "tisdag 4 november 2026 kl. 10.42", in the user's own time zone (versions are stored as UTC instants). */
+export function sparadText(instant: string): string {
+  const d = new Date(instant);
+  if (Number.isNaN(d.getTime())) return instant;
+  return `${datumMedAr(toIsoDate(d))} kl. ${format(d, 'HH.mm')}`;
+}
+
 export function PlanVersionLista({ versioner }: { versioner: PlanVersionInfo[] }) {
   if (versioner.length === 0) return <p className="muted">Planen har inga sparade versioner ännu.</p>;
+  // Once the plan has versions from more than one läsår, each row says which.
+  const flerLasar = new Set(versioner.map((v) => v.lasarNamn)).size > 1;
   return (
     <div className="table-wrap">
       <table className="table">
@@ -67,6 +77,7 @@ export function PlanVersionLista({ versioner }: { versioner: PlanVersionInfo[] }
         <thead>
           <tr>
             <th scope="col">Version</th>
+            {flerLasar && <th scope="col">Läsår</th>}
             <th scope="col">Sparad</th>
             <th scope="col">Av</th>
             <th scope="col">Varför</th>
@@ -78,7 +89,8 @@ export function PlanVersionLista({ versioner }: { versioner: PlanVersionInfo[] }
               <th scope="row">
                 Version {v.nummer} {v.isBaseline && <span className="tag plan-baseline">Baslinje</span>}
               </th>
-              <td>{datumMedAr(v.skapad.slice(0, 10))}</td>
+              {flerLasar && <td>{v.lasarNamn ?? '–'}</td>}
+              <td>{sparadText(v.skapad)}</td>
               <td>{v.skapadAv}</td>
               <td>{v.orsak || '–'}</td>
             </tr>

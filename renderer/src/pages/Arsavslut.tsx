@@ -6,6 +6,7 @@ import { useForm } from 'react-hook-form';
 import type { ArsavslutVy } from '../../../shared/channels/uppfoljning';
 import { ledarhandling } from '../../../shared/domain/index';
 import { call, errorText } from '../api';
+import { ArsavslutReflektioner } from '../components/ArsavslutReflektioner';
 import { AutosaveStatus } from '../components/AutosaveStatus';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Fundera } from '../components/Fundera';
@@ -135,6 +136,7 @@ export function ArsavslutPanel() {
         <>
           <ArsSammanstallning s={vy.sammanstallning} />
           <ArsPlanMotUtfall p={vy.planMotUtfall} />
+          <ArsavslutReflektioner lasarId={vy.lasarId} />
           <section className="section" aria-labelledby="uf-behover-rubrik">
             <h2 id="uf-behover-rubrik">Det som behöver göras</h2>
             <BehoverGoras key={vy.lasarId} vy={vy} />

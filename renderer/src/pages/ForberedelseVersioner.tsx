@@ -1,6 +1,6 @@
 // Versioner, Återkoppling and Export share the list of the plan's versions; this loads it for them.
 import { useCallback, useEffect, useState } from 'react';
-import type { PlanVersionInfo } from '../../../shared/channels/plan';
+import type { PlanBaslinjeLage, PlanVersionInfo } from '../../../shared/channels/plan';
 import { call, errorText } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PlanAterkoppling } from '../components/PlanAterkoppling';
@@ -8,7 +8,16 @@ import { PlanExport } from '../components/PlanExport';
 import { PlanJamfor } from '../components/PlanJamfor';
 import { PlanVersionForm, PlanVersionLista } from '../components/PlanVersioner';
 
-export function ForberedelseVersioner({ visa }: { visa: 'versioner' | 'aterkoppling' | 'export' }) {
+export function ForberedelseVersioner({
+  visa,
+  lage,
+  onLage,
+}: {
+  visa: 'versioner' | 'aterkoppling' | 'export';
+  /** The current läsår's baseline (null: unknown), so the form offers "Fastställ som baslinje" only while it has none. */
+  lage: PlanBaslinjeLage | null;
+  onLage: () => void;
+}) {
   const [versioner, setVersioner] = useState<PlanVersionInfo[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const reload = useCallback(() => {
@@ -24,7 +33,14 @@ export function ForberedelseVersioner({ visa }: { visa: 'versioner' | 'aterkoppl
   if (visa === 'export') return <PlanExport versioner={versioner} />;
   return (
     <>
-      <PlanVersionForm versioner={versioner} onSaved={reload} />
+      <PlanVersionForm
+        versioner={versioner}
+        harBaslinje={lage ? lage.baslinje !== null : versioner.some((v) => v.isBaseline)}
+        onSaved={() => {
+          reload();
+          onLage();
+        }}
+      />
       <section className="section" aria-labelledby="versioner-rubrik">
         <h2 id="versioner-rubrik">Planens versioner</h2>
         <PlanVersionLista versioner={versioner} />

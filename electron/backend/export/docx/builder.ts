@@ -116,8 +116,10 @@ class DocxBuilder implements DocumentBuilder {
     const footerText = `${this.title.skola} · ${this.title.titel}${this.title.version ? ` · ${this.title.version}` : ''} · ${utskrivetText(this.options.utskrivet)} · `;
     const doc = new Document({
       creator: 'Varvet',
+      lastModifiedBy: 'Varvet',
       title: `${this.title.titel} – ${this.title.skola}`,
-      styles: { default: { document: { run: { font: FONT, size: 21 } } } },
+      // Swedish (w:lang sv-SE) as the document's language, so Word spell-checks the text as Swedish.
+      styles: { default: { document: { run: { font: FONT, size: 21, language: { value: 'sv-SE' } } } } },
       sections: [
         {
           properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: MARGIN_TWIP, bottom: MARGIN_TWIP, left: MARGIN_TWIP, right: MARGIN_TWIP } } },

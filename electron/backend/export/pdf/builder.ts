@@ -122,8 +122,19 @@ class PdfBuilder implements DocumentBuilder {
       const width = contentWidth(doc);
       doc.moveTo(left, y - 6).lineTo(left + width, y - 6).lineWidth(0.5).strokeColor(COLOR.rule).stroke();
       doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOR.muted);
-      doc.text(`${this.title.skola} · ${this.title.titel}${this.title.version ? ` · ${this.title.version}` : ''}`, left, y, { width: width * 0.55, lineBreak: false, ellipsis: true });
-      doc.text(`${printed} · Sida ${i - range.start + 1} av ${range.count}`, left, y, { width, align: 'right', lineBreak: false });
+      // One line: the right part (printed, page) as it is, the left part shortened to the room left beside it.
+      const right = `${printed} · Sida ${i - range.start + 1} av ${range.count}`;
+      const room = width - doc.widthOfString(right) - 12;
+      const version = this.title.version ? ` · ${this.title.version}` : '';
+      // Too long: the title goes before the version does (the title block on page 1 says it); then the school name is cut.
+      let leftText = `${this.title.skola} · ${this.title.titel}${version}`;
+      if (doc.widthOfString(leftText) > room && version) leftText = `${this.title.skola}${version}`;
+      if (doc.widthOfString(leftText) > room) {
+        while (leftText.length > 1 && doc.widthOfString(`${leftText}…`) > room) leftText = leftText.slice(0, -1);
+        leftText = `${leftText.trimEnd()}…`;
+      }
+      doc.text(leftText, left, y, { lineBreak: false });
+      doc.text(right, left, y, { width, align: 'right', lineBreak: false });
       doc.page.margins.bottom = bottom;
     }
   }
