@@ -9,12 +9,14 @@ import { insertEarlierLasar, lasarDates, lasarStartYear, readLasar } from './cal
 import { InsatsSimulation, type InsatsState } from './insatser';
 import { holdMeetings } from './meetings';
 import { NameSource } from './names';
+import { addDemoPlan } from './plan';
 import { arskursIn, drawPupils, insertGroups, insertMemberships, insertPupils, insertStaff, markMentors, type ElevInfo, type GruppInfo } from './people';
 import { Random } from './random';
 import { generateYearResults, insertCriteria } from './results';
 import { addScenarioA, ehtLike, ensureUtredningar, planScenarioA } from './scenarios';
 import { SIZES } from './sizes';
 import { assignTeaching, type Teaching } from './teaching';
+import { addDemoUppfoljning } from './uppfoljning';
 import { UtredningBook } from './utredningar';
 
 export const DEMO_SKOLA_NAMN = 'Demoskolan Varvet';
@@ -130,6 +132,10 @@ export function generateDemo(db: Database, opts: { size: DemoSize; now: Date }):
         else sim.closeYear(y.lasar.slutdatum, fortsatter);
         holdMeetings(db, yearRng.fork(9), y.lasar, today, staff, [...y.teaching.mentor.values()]);
       }
+      // Förberedelse and the plan: versions with a baseline from the läsår start, and two EHT-möten moved since.
+      addDemoPlan(db, opts.now);
+      // Steps 5, 7 and 8 for the varv already passed: resultatdialoger, avstämningar, utvecklingsområden.
+      addDemoUppfoljning(db, rng.fork(10), today, staff);
     })();
   } finally {
     db.pragma(`cache_size = ${cacheSize}`);

@@ -4,7 +4,7 @@
 // names and ids. The PDF and DOCX are rendered from this JSON, so a test on the JSON covers their content.
 import type { Database } from 'better-sqlite3';
 import { UTVECKLING_STATUS_TEXT } from '../../../shared/channels/uppfoljning';
-import { skrubbaText, skyddaTabell, skyddadAndel, STANDARD_TROSKEL, type RapportVarde } from '../../../shared/domain/index';
+import { SEKUNDAR_MARK, skrubbaText, type KansligaOrd, skyddaTabell, skyddadAndel, STANDARD_TROSKEL, type RapportVarde } from '../../../shared/domain/index';
 import { BEDOMNING_TEXT, BESLUT_TEXT, INSATS_TYP_TEXT, MOTE_TYP_TEXT, NIVA_TEXT } from '../../../shared/labels';
 import { BEDOMNINGAR, BESLUT, INSATS_TYPER, NIVAER, type Bedomning, type MoteTyp } from '../../../shared/model';
 import { planMotUtfall } from '../services/arsavslutPlan';
@@ -54,14 +54,14 @@ function grid(rows: Cell[]): Grid {
 }
 
 function tabell(
-  def: { nyckel: string; rubrik: string; beskrivning: string; radsumma: boolean; kolumnsumma: boolean },
+  def: { nyckel: string; rubrik: string; beskrivning: string; radsumma: boolean; kolumnsumma: boolean; behallRader?: number[] },
   rader: { key: string; etikett: string }[],
   kolumner: { key: string; etikett: string }[],
   data: Grid,
   troskel: number,
 ): RapportTabell {
   const varden = rader.map((r) => kolumner.map((c) => data.get(r.key)?.get(c.key) ?? 0));
-  const skyddad = skyddaTabell(varden, { radsumma: def.radsumma, kolumnsumma: def.kolumnsumma, troskel });
+  const skyddad = skyddaTabell(varden, { radsumma: def.radsumma, kolumnsumma: def.kolumnsumma, troskel, ...(def.behallRader ? { behallRader: def.behallRader } : {}) });
   return {
     nyckel: def.nyckel,
     rubrik: def.rubrik,
@@ -73,14 +73,15 @@ function tabell(
 }
 
 /** Names and ids that must never leave in free text: every pupil's and staff member's. */
-function kansligaOrd(db: Database): string[] {
-  return db
-    .prepare(
-      `SELECT fornamn FROM elev UNION SELECT efternamn FROM elev UNION SELECT extern_id FROM elev WHERE extern_id IS NOT NULL
-       UNION SELECT fornamn FROM personal UNION SELECT efternamn FROM personal`,
-    )
-    .pluck()
-    .all() as string[];
+function kansligaOrd(db: Database): KansligaOrd {
+  const personer = db
+    .prepare('SELECT fornamn, efternamn FROM elev UNION SELECT fornamn, efternamn FROM personal')
+    .all() as { fornamn: string; efternamn: string }[];
+  return {
+    namn: personer.flatMap((p) => [p.fornamn, p.efternamn]),
+    fullaNamn: personer.map((p) => `${p.fornamn} ${p.efternamn}`),
+    id: db.prepare('SELECT extern_id FROM elev WHERE extern_id IS NOT NULL').pluck().all() as string[],
+  };
 }
 
 const nivaRader = NIVAER.map((n) => ({ key: n, etikett: NIVA_TEXT[n] }));
@@ -152,7 +153,15 @@ export function buildArsrapport(db: Database, opts: { lasarId: number | null; id
       troskel,
     ),
     tabell(
-      { nyckel: 'effekt', rubrik: 'Bedömd effekt efter nivå', beskrivning: 'Varje insats räknas en gång, med den senaste bedömningen under läsåret.', radsumma: true, kolumnsumma: true },
+      {
+        nyckel: 'effekt',
+        rubrik: 'Bedömd effekt efter nivå',
+        beskrivning: 'Varje insats räknas en gång, med den senaste bedömningen under läsåret.',
+        radsumma: true,
+        kolumnsumma: true,
+        // The share with effect is computed from these rows: keep them shown where another cell can be hidden instead.
+        behallRader: EFFEKT.map((b) => BEDOMNINGAR.indexOf(b)),
+      },
       BEDOMNINGAR.map((b) => ({ key: b, etikett: BEDOMNING_TEXT[b] })),
       nivaRader,
       effekt,
@@ -193,15 +202,19 @@ export function buildArsrapport(db: Database, opts: { lasarId: number | null; id
     ),
   ];
 
-  const effektAntal = (bedomningar: readonly Bedomning[], niva: string | null) =>
-    bedomningar.reduce((sum, b) => {
-      const line = effekt.get(b);
-      return sum + (niva === null ? [...(line?.values() ?? [])].reduce((x, y) => x + y, 0) : (line?.get(niva) ?? 0));
-    }, 0);
-  const andelMedEffekt = [...nivaRader, { key: null, etikett: 'Alla nivåer' }].map((n) => ({
-    niva: n.etikett,
-    andel: skyddadAndel(effektAntal(EFFEKT, n.key), effektAntal(BEDOMNINGAR, n.key), troskel),
-  }));
+  // A share is shown only when it can be computed from numbers the effect table shows anyway: the cells with effect
+  // and the total of the column (or of the whole table). Otherwise the share and the total would give back a hidden
+  // cell (e.g. 49 % of a shown 35 with a shown 14 leaves 3).
+  const effektTabell = tabeller.find((t) => t.nyckel === 'effekt') as RapportTabell;
+  const effektRader = EFFEKT.map((b) => effektTabell.rader[BEDOMNINGAR.indexOf(b)]?.celler ?? []);
+  const andelMedEffekt = [...nivaRader, { key: null, etikett: 'Alla nivåer' }].map((n, i) => {
+    const kolumn = n.key === null ? nivaRader.length : i;
+    const taljare = effektRader.map((rad) => rad[kolumn]);
+    const namnare = effektTabell.summa?.celler[kolumn];
+    const synligt = typeof namnare === 'number' && taljare.every((v) => typeof v === 'number');
+    const summa = taljare.reduce<number>((a, v) => a + (typeof v === 'number' ? v : 0), 0);
+    return { niva: n.etikett, andel: synligt ? skyddadAndel(summa, namnare, troskel) : SEKUNDAR_MARK };
+  });
 
   // Expected effects of insatser for a group or the whole school: not about one pupil, and scrubbed all the same.
   const forvantad = db
@@ -226,7 +239,7 @@ export function buildArsrapport(db: Database, opts: { lasarId: number | null; id
     troskel,
     om: [
       'Rapporten sammanfattar skolans strukturerade resultatuppföljning under läsåret: vilka insatser som gjordes, vilken effekt de bedömdes ha, vilka beslut som fattades och om planen följdes.',
-      `Rapporten är pseudonymiserad: den innehåller inga namn eller id-nummer. Antal mellan 1 och ${troskel - 1} visas som "<${troskel}", och ytterligare ett värde döljs ("–") där det dolda annars kunde räknas fram ur summan. Andelar visas bara när de inte avslöjar ett litet antal.`,
+      `Rapporten är pseudonymiserad: den innehåller inga namn eller id-nummer. Antal mellan 1 och ${troskel - 1} visas som "<${troskel}", och fler värden döljs ("–") där ett dolt antal annars kunde räknas fram ur summorna. Andelar visas bara när de kan räknas fram ur tal som redan visas och inte avslöjar ett litet antal.`,
     ],
     tabeller,
     andelMedEffekt,

@@ -1,12 +1,30 @@
-// The registerutdrag as PDF (readable: Swedish table titles, references shown as names) and as JSON (every column
-// of every row, as stored). Tables the walk finds that have no Swedish title yet are printed under their own name.
+// The registerutdrag as PDF (readable: Swedish table and column titles, stored codes as the words the app shows,
+// references shown as names, dates as "23 nov. 2026 kl. 09.00", flags as Ja/Nej) and as JSON (every column of every
+// row, exactly as stored). Tables the walk finds that have no Swedish title yet are printed under their own name.
 import type { Database } from 'better-sqlite3';
+import { format } from 'date-fns';
+import { sv } from 'date-fns/locale';
 import type { ExportFil } from '../../../shared/channels/plan';
+import { tidigNivaText } from '../../../shared/domain/index';
+import {
+  arskursText,
+  BEDOMNING_TEXT,
+  BESLUT_TEXT,
+  GRUPP_TYP_TEXT,
+  INSATS_STATUS_TEXT,
+  INSATS_TYP_TEXT,
+  MOTE_TYP_TEXT,
+  NIVA_TEXT,
+  ROLL_TEXT,
+  UTREDNING_UTFALL_TEXT,
+} from '../../../shared/labels';
+import { installningar } from '../services/moteRows';
 import { filnamnsdel, MIME } from './document';
 import { createBuilder } from './builders';
 import { foreignKeys, type Rad, type Registerutdrag } from './registerutdrag';
 
 const TABELL_TEXT: Record<string, string> = {
+  elev: 'Uppgifter om eleven',
   gruppmedlem: 'Gruppmedlemskap',
   insats: 'Insatser',
   effektbedomning: 'Effektbedömningar av insatserna',
@@ -17,17 +35,24 @@ const TABELL_TEXT: Record<string, string> = {
   pseudonym: 'Pseudonym i protokoll',
 };
 
-/** How a referenced row is named in the PDF. Table and column names are constants, never input. */
-const ETIKETT: Record<string, string> = {
-  amne: "namn || CASE WHEN sprak <> '' THEN ' (' || sprak || ')' ELSE '' END",
-  personal: "fornamn || ' ' || efternamn",
-  grupp: 'namn',
-  mote: "typ || ' ' || datum",
-  betygskriterium: 'text',
-  bedomningstillfalle: "namn || ' (' || datum || ')'",
-  varv: "'Varv ' || nummer",
-  lasar: 'namn',
+/** The words the app shows for stored codes, per table.column (the UI's own labels, shared/labels.ts). */
+const VARDE_TEXT: Record<string, Record<string, string>> = {
+  'insats.niva': NIVA_TEXT,
+  'insats.typ': INSATS_TYP_TEXT,
+  'insats.status': INSATS_STATUS_TEXT,
+  'effektbedomning.bedomning': BEDOMNING_TEXT,
+  'effektbedomning.rekommendation': BESLUT_TEXT,
+  'effektbedomning.beslut': BESLUT_TEXT,
+  'utredning.status': { pagar: 'Pågår', avslutad: 'Avslutad' },
+  'utredning.utfall': UTREDNING_UTFALL_TEXT,
+  'utredningsbeslut.beslut': { inled: 'Inled utredning', inte_nu: 'Inte nu' },
+  'grupp.typ': GRUPP_TYP_TEXT,
+  'mote.typ': MOTE_TYP_TEXT,
+  'personal_roll.roll': ROLL_TEXT,
 };
+
+/** Changes in the log and the import history. */
+const ANDRING_TEXT: Record<string, string> = { I: 'Ny', U: 'Ändrad', D: 'Borttagen', insert: 'Ny', update: 'Ändrad', delete: 'Borttagen' };
 
 const KOLUMN_TEXT: Record<string, string> = {
   id: 'Id',
@@ -45,6 +70,8 @@ const KOLUMN_TEXT: Record<string, string> = {
   amne_id: 'Ämne',
   tillfalle_id: 'Bedömningstillfälle',
   niva: 'Nivå',
+  typ: 'Typ',
+  status: 'Status',
   resultat_id: 'Resultat',
   kriterium_id: 'Betygskriterium',
   insats_id: 'Insats',
@@ -59,34 +86,117 @@ const KOLUMN_TEXT: Record<string, string> = {
   beskrivning: 'Beskrivning',
   startdatum: 'Startdatum',
   slutdatum: 'Slutdatum',
+  datum: 'Datum',
+  deadline: 'Deadline',
   bedomning: 'Bedömning',
+  malet_natt: 'Målet nått',
+  resultatforandring: 'Resultatförändring',
   beslut: 'Beslut',
   rekommendation: 'Rekommendation',
   motivering: 'Motivering',
   underlag: 'Underlag',
+  utfall: 'Utfall',
+  avslutad_datum: 'Avslutad',
   utredning_id: 'Utredning',
+  kod: 'Kod',
+  skapad: 'Skapad',
+  uppdaterad: 'Uppdaterad',
 };
 
 /** A column's Swedish label; one without a label yet is written out from its name. */
-function kolumnText(column: string): string {
+export function kolumnText(column: string): string {
   const known = KOLUMN_TEXT[column];
   if (known) return known;
   const words = column.replace(/_id$/, '').replace(/_/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+/** Whether the column has a Swedish label (a test checks every column the walk finds). */
+export function harKolumnText(column: string): boolean {
+  return column in KOLUMN_TEXT;
+}
+
+const ISO_TID = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+const ISO_DATUM = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** "23 nov. 2026 kl. 09.00" for a stored instant, "23 nov. 2026" for a date. */
+export function tidText(value: string): string {
+  if (ISO_TID.test(value)) {
+    const d = new Date(value);
+    if (!Number.isNaN(d.getTime())) return format(d, "d MMM yyyy 'kl.' HH.mm", { locale: sv });
+  }
+  const m = ISO_DATUM.exec(value);
+  if (m) return format(new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])), 'd MMM yyyy', { locale: sv });
+  return value;
+}
+
 function text(value: unknown): string {
   if (value === null || value === undefined || value === '') return '–';
+  if (typeof value === 'string') return tidText(value);
   return String(value);
+}
+
+/** Columns declared as flags (CHECK (x IN (0, 1))), read from the schema so that a later table is covered too. */
+function flaggor(db: Database): Set<string> {
+  const out = new Set<string>();
+  const rows = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND sql IS NOT NULL").all() as { name: string; sql: string }[];
+  for (const { name, sql } of rows) {
+    for (const m of sql.matchAll(/CHECK\s*\(\s*"?(\w+)"?\s+IN\s*\(\s*0\s*,\s*1\s*\)\s*\)/gi)) out.add(`${name}.${m[1] as string}`);
+  }
+  return out;
+}
+
+/** How a referenced row is named in the PDF: by its name, never by a bare number. */
+function etikett(db: Database, table: string, rad: Rad): string | null {
+  const t = (v: unknown) => (typeof v === 'string' ? v : '');
+  switch (table) {
+    case 'amne':
+      return `${t(rad.namn)}${t(rad.sprak) ? ` (${t(rad.sprak)})` : ''}`;
+    case 'personal':
+      return `${t(rad.fornamn)} ${t(rad.efternamn)}`;
+    case 'grupp':
+    case 'lasar':
+      return t(rad.namn);
+    case 'mote':
+      return `${MOTE_TYP_TEXT[rad.typ as keyof typeof MOTE_TYP_TEXT] ?? t(rad.typ)} ${tidText(t(rad.datum))}`;
+    case 'betygskriterium':
+      return t(rad.text);
+    case 'bedomningstillfalle':
+      return `${t(rad.namn)}, ${tidText(t(rad.datum))}`;
+    case 'varv':
+      return `Varv ${String(rad.nummer)}`;
+    case 'insats':
+      return t(rad.beskrivning);
+    case 'utredning':
+      return `Utredning inledd ${tidText(t(rad.startdatum))}`;
+    case 'resultat': {
+      const amne = db.prepare('SELECT namn FROM amne WHERE id = ?').pluck().get(rad.amne_id) as string | undefined;
+      const tillfalle = db.prepare('SELECT namn FROM bedomningstillfalle WHERE id = ?').pluck().get(rad.tillfalle_id) as string | undefined;
+      return [amne, tillfalle].filter(Boolean).join(', ');
+    }
+    default:
+      return null;
+  }
 }
 
 export async function registerutdragPdf(db: Database, r: Registerutdrag, utskrivet: Date): Promise<Buffer> {
   const fks = foreignKeys(db);
+  const flagga = flaggor(db);
+  const tidigSkala = installningar(db).tidigSkala;
+  const varde = (table: string, column: string, value: unknown): string => {
+    if (value === null || value === undefined || value === '') return '–';
+    if (flagga.has(`${table}.${column}`) && (value === 0 || value === 1)) return value === 1 ? 'Ja' : 'Nej';
+    if (table === 'elev' && column === 'arskurs' && typeof value === 'number') return arskursText(value);
+    if (table === 'resultat' && column === 'niva' && typeof value === 'string') return tidigNivaText(value, tidigSkala);
+    const ord = VARDE_TEXT[`${table}.${column}`]?.[String(value)];
+    return ord ?? text(value);
+  };
   const label = (table: string, column: string, value: unknown): string => {
     const fk = fks.find((f) => f.table === table && f.from.length === 1 && f.from[0] === column);
-    const expr = fk ? ETIKETT[fk.toTable] : undefined;
-    if (!fk || !expr || value === null || value === undefined) return text(value);
-    const namn = db.prepare(`SELECT ${expr} FROM ${fk.toTable} WHERE ${fk.to[0] as string} = ?`).pluck().get(value) as string | undefined;
+    if (!fk || value === null || value === undefined) return varde(table, column, value);
+    const to = fk.to[0] as string;
+    const rad = db.prepare(`SELECT * FROM "${fk.toTable.replace(/"/g, '""')}" WHERE "${to.replace(/"/g, '""')}" = ?`).get(value) as Rad | undefined;
+    const namn = rad ? etikett(db, fk.toTable, rad) : null;
     return namn ? `${namn} (${String(value)})` : text(value);
   };
   // The pupil's own id in every child row says nothing new; it is left out of the printed rows.
@@ -96,21 +206,20 @@ export async function registerutdragPdf(db: Database, r: Registerutdrag, utskriv
     Object.entries(rad)
       .filter(([k]) => table === 'elev' || !elevKolumn(table, k))
       .map(([k, v]) => [kolumnText(k), label(table, k, v)]);
-
   const elevNamn = `${text(r.elev.fornamn)} ${text(r.elev.efternamn)}`;
   const b = await createBuilder('pdf', { skola: r.skola, titel: 'Registerutdrag', undertitel: elevNamn, datum: r.skapad.slice(0, 10) }, { utskrivet });
   b.paragraph(
-    'Utdraget visar alla uppgifter som Varvet har sparat om eleven (dataskyddsförordningen artikel 15). Varje uppgift visas som den är lagrad; hänvisningar till ämnen, personal, grupper och möten visas med namn och id.',
+    'Utdraget visar alla uppgifter som Varvet har sparat om eleven (dataskyddsförordningen artikel 15). Koder visas med de ord som Varvet använder och hänvisningar till ämnen, personal, grupper och möten med namn och id. JSON-utdraget innehåller varje uppgift exakt som den är lagrad.',
     { muted: true },
   );
-  b.heading('Uppgifter om eleven');
+  b.heading(TABELL_TEXT.elev as string);
   b.keyValues(rows('elev', r.elev));
   for (const t of r.tabeller) {
     b.heading(`${TABELL_TEXT[t.tabell] ?? t.tabell} (${t.rader.length})`);
     const forsta = t.rader[0] ? rows(t.tabell, t.rader[0]) : [];
     // Many short rows read best as a table; few or wide rows as label–value blocks.
     if (t.rader.length >= 3 && forsta.length <= 7) {
-      b.table({ columns: forsta.map(([k]) => ({ header: k, width: 1 })), rows: t.rader.map((rad) => rows(t.tabell, rad).map(([, v]) => v)) });
+      b.table({ columns: forsta.map(([k]) => ({ header: k, width: k === 'Id' ? 0.6 : 1.2 })), rows: t.rader.map((rad) => rows(t.tabell, rad).map(([, v]) => v)) });
       continue;
     }
     t.rader.forEach((rad, i) => {
@@ -127,7 +236,7 @@ export async function registerutdragPdf(db: Database, r: Registerutdrag, utskriv
         { header: 'Tabell', width: 1 },
         { header: 'Ändring', width: 0.8 },
       ],
-      rows: r.importhistorik.map((h) => [text(h.importerad), text(h.filnamn), text(h.tabell), text(h.operation)]),
+      rows: r.importhistorik.map((h) => [text(h.importerad), text(h.filnamn), tabellText(h.tabell), andringText(h.operation)]),
     });
   }
   if (r.logg.length > 0) {
@@ -140,7 +249,7 @@ export async function registerutdragPdf(db: Database, r: Registerutdrag, utskriv
         { header: 'Tabell', width: 1 },
         { header: 'Ändring', width: 0.8 },
       ],
-      rows: r.logg.map((h) => [text(h.tid), text(h.kanal), text(h.tabell), text(h.operation)]),
+      rows: r.logg.map((h) => [text(h.tid), text(h.kanal), tabellText(h.tabell), andringText(h.operation)]),
     });
   }
   if (r.motehandelser.length > 0) {
@@ -148,6 +257,15 @@ export async function registerutdragPdf(db: Database, r: Registerutdrag, utskriv
     b.paragraph('Kopior av bedömningar och beslut som sparas så att ett beslut kan ångras under mötet. Hela innehållet står i JSON-utdraget.');
   }
   return b.finish();
+}
+
+function tabellText(tabell: unknown): string {
+  if (tabell === 'elev') return 'Eleven';
+  return typeof tabell === 'string' ? (TABELL_TEXT[tabell] ?? tabell) : text(tabell);
+}
+
+function andringText(operation: unknown): string {
+  return ANDRING_TEXT[String(operation)] ?? text(operation);
 }
 
 export async function renderRegisterutdrag(db: Database, r: Registerutdrag, format: 'pdf' | 'json', utskrivet: Date): Promise<ExportFil> {

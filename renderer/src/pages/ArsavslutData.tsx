@@ -42,7 +42,7 @@ export function ArsSammanstallning({ s }: { s: Arssammanstallning }) {
         </li>
         <li className="count">
           <span className="count-value">{s.resultatdialoger}</span>
-          <span className="count-label">Resultatdialoger genomförda</span>
+          <span className="count-label">{'Resultat\u00addialoger genomförda'}</span>
         </li>
       </ul>
       <div className="uf-tabeller">
@@ -145,8 +145,8 @@ export function ArsPlanMotUtfall({ p }: { p: PlanMotUtfall }) {
             <tr key={i}>
               <th scope="row">{MOTE_TYP_TEXT[m.typ]}</th>
               <td>{m.varvNummer ?? '–'}</td>
-              <td>{m.planerat ?? '–'}</td>
-              <td>{m.faktiskt ?? '–'}</td>
+              <td>{m.planerat ? datumMedAr(m.planerat) : '–'}</td>
+              <td>{m.faktiskt ? datumMedAr(m.faktiskt) : '–'}</td>
               <td className={`uf-utfall-${m.utfall}`}>{UTFALL_TEXT[m.utfall]}</td>
             </tr>
           ))}

@@ -10,21 +10,51 @@ import { useApp } from '../store';
 function Omrade({ o, varvId, onSaved }: { o: Utvecklingsomrade; varvId: number | null; onSaved(o: Utvecklingsomrade): void }) {
   const announce = useApp((s) => s.announce);
   const [error, setError] = useState<string | null>(null);
-  const setStatus = async (status: UtvecklingStatus) => {
+  const [status, setStatus] = useState<UtvecklingStatus>(o.status);
+  const [kommentar, setKommentar] = useState('');
+  const [sparar, setSparar] = useState(false);
+  useEffect(() => setStatus(o.status), [o.status]);
+  const andrad = status !== o.status || kommentar.trim() !== '';
+  // A status change is saved with its comment (why, what was decided), so the year-end and the huvudman see the course.
+  const spara = async (e: React.FormEvent) => {
+    e.preventDefault();
+    if (!andrad || sparar) return;
+    setSparar(true);
+    setError(null);
     try {
-      onSaved(await call('utvecklingsomrade:setStatus', { id: o.id, status, kommentar: '', varvId }));
+      onSaved(await call('utvecklingsomrade:setStatus', { id: o.id, status, kommentar: kommentar.trim(), varvId }));
+      setKommentar('');
       announce(`${o.titel}: ${UTVECKLING_STATUS_TEXT[status].toLowerCase()}.`);
-    } catch (e) {
-      setError(errorText(e));
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setSparar(false);
     }
   };
+  const id = `uf-omrade-${o.id}`;
   return (
     <li className="card uf-omrade">
-      <div className="section-header">
-        <h3>{o.titel}</h3>
-        <div className="field uf-status-val">
-          <label htmlFor={`uf-omrade-${o.id}`}>Status</label>
-          <select id={`uf-omrade-${o.id}`} value={o.status} onChange={(e) => void setStatus(e.target.value as UtvecklingStatus)}>
+      <h3>{o.titel}</h3>
+      {o.beskrivning && <p>{o.beskrivning}</p>}
+      <p className="muted">
+        {o.franVarvNummer !== null ? `Identifierat i varv ${o.franVarvNummer}. ` : ''}
+        {`Status nu: ${UTVECKLING_STATUS_TEXT[o.status].toLowerCase()}.`}
+      </p>
+      {o.historik.length > 0 && (
+        <ol className="uf-forlopp" aria-label={`Förlopp för ${o.titel}`}>
+          {o.historik.map((h, i) => (
+            <li key={i}>
+              <span className="uf-forlopp-status">{UTVECKLING_STATUS_TEXT[h.status]}</span>
+              {h.varvNummer !== null ? ` (varv ${h.varvNummer})` : ''}
+              {h.kommentar ? ` – ${h.kommentar}` : ''}
+            </li>
+          ))}
+        </ol>
+      )}
+      <form className="uf-status-form" aria-label={`Ändra status för ${o.titel}`} onSubmit={(e) => void spara(e)} noValidate>
+        <div className="field">
+          <label htmlFor={`${id}-status`}>Status</label>
+          <select id={`${id}-status`} value={status} onChange={(e) => setStatus(e.target.value as UtvecklingStatus)}>
             {UTVECKLING_STATUSAR.map((s) => (
               <option key={s} value={s}>
                 {UTVECKLING_STATUS_TEXT[s]}
@@ -32,13 +62,21 @@ function Omrade({ o, varvId, onSaved }: { o: Utvecklingsomrade; varvId: number |
             ))}
           </select>
         </div>
-      </div>
-      {o.beskrivning && <p>{o.beskrivning}</p>}
-      <p className="muted">
-        {o.franVarvNummer !== null ? `Identifierat i varv ${o.franVarvNummer}. ` : ''}
-        {o.historik.length > 1 &&
-          `Förlopp: ${o.historik.map((h) => `${UTVECKLING_STATUS_TEXT[h.status]}${h.varvNummer !== null ? ` (varv ${h.varvNummer})` : ''}`).join(' → ')}.`}
-      </p>
+        <div className="field uf-status-kommentar">
+          <label htmlFor={`${id}-kommentar`}>Kommentar (valfri)</label>
+          <input
+            id={`${id}-kommentar`}
+            type="text"
+            maxLength={2000}
+            value={kommentar}
+            placeholder="T.ex. vad ni beslutade eller varför"
+            onChange={(e) => setKommentar(e.target.value)}
+          />
+        </div>
+        <button type="submit" className="button" disabled={!andrad || sparar}>
+          Spara status
+        </button>
+      </form>
       <ErrorAlert message={error} />
     </li>
   );
