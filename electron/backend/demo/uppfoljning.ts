@@ -6,6 +6,7 @@
 // Only adds rows; everything follows from the calendar already generated, `today` and the seeded generator.
 import type { Database } from 'better-sqlite3';
 import { arskursText } from '../../../shared/labels';
+import { arskurserFor } from '../services/avstamning';
 import { currentLasar } from '../services/oversikt';
 import { resultatdialogVal } from '../services/resultatdialog';
 import { listFragor } from '../services/resultatdialogFragebank';
@@ -162,20 +163,6 @@ function omfattningar(db: Database, rng: Random, lasarId: number, undantag: numb
   return out;
 }
 
-/** The årskurser a held dialogue covers, as the avstämning derives them (services/avstamning.ts). */
-function tackta(db: Database, lasarId: number, o: Omfattning): number[] {
-  if (o.typ === 'arbetslag') return o.arskurser;
-  const where = o.typ === 'larare' ? 'u.personal_id = ?' : 'u.amne_id = ?';
-  return db
-    .prepare(
-      `SELECT DISTINCT coalesce(g.arskurs, e.arskurs) FROM undervisning u JOIN grupp g ON g.id = u.grupp_id
-       LEFT JOIN gruppmedlem m ON m.grupp_id = g.id AND g.arskurs IS NULL LEFT JOIN elev e ON e.id = m.elev_id
-       WHERE g.lasar_id = ? AND ${where} AND coalesce(g.arskurs, e.arskurs) IS NOT NULL`,
-    )
-    .pluck()
-    .all(lasarId, o.typ === 'larare' ? o.larareId : o.amneId) as number[];
-}
-
 export function addDemoUppfoljning(db: Database, rng: Random, today: string, staff: Staff): void {
   const insertDialog = db.prepare(
     `INSERT INTO resultatdialog (varv_id, omfattning, larare_id, amne_id, arskurser, omfattning_nyckel, namn, datum, status,
@@ -239,7 +226,7 @@ export function addDemoUppfoljning(db: Database, rng: Random, today: string, sta
         );
         fragor.forEach((f, i) => insertFraga.run(id, f.id, i + 1, SVAR[i] ?? ''));
         forra.set(o.nyckel, id);
-        for (const a of tackta(db, lasarId, o)) tacktaHar.add(a);
+        for (const a of arskurserFor(db, lasarId, { omfattning: o.typ, arskurser: o.arskurser, larareId: o.larareId, amneId: o.amneId })) tacktaHar.add(a);
       }
       if (varv.avstamning === null) continue;
       // The årskurser no dialogue in Varvet covered were held outside it and marked done by the skolledning.

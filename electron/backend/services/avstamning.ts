@@ -8,8 +8,8 @@ import { instant, type HandlerContext } from '../context';
 import type { HandlerPart } from '../handlers';
 import { listDialoger, resolveVarvId } from './resultatdialog';
 
-/** The årskurser a held dialogue covers. */
-function arskurserFor(db: Database, lasarId: number, d: ResultatdialogRad): number[] {
+/** The årskurser a held dialogue covers (also used by the demo to mark what its dialogues cover). */
+export function arskurserFor(db: Database, lasarId: number, d: Pick<ResultatdialogRad, 'omfattning' | 'arskurser' | 'larareId' | 'amneId'>): number[] {
   if (d.omfattning === 'arbetslag') return d.arskurser;
   const where = d.omfattning === 'larare' ? 'u.personal_id = ?' : 'u.amne_id = ?';
   return db
