@@ -88,7 +88,7 @@ export function ImportSource({ sheets, sheet, onChange, onFile, onSheet, onError
           <div className="import-file-picker">
             <input
               id="import-file"
-              className="import-file-input"
+              className="visually-hidden import-file-input"
               type="file"
               accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
               aria-labelledby="import-file-label"
