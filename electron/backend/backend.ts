@@ -10,26 +10,26 @@ import { openDatabase } from './db/open';
 import { LockController, LOCKED_MESSAGE } from './lock/controller';
 import type { Keychain } from './lock/keyFile';
 import type { ScryptParams } from './lock/wrap';
-import { attachLock, lockHandlers, OPEN_WHEN_LOCKED } from './services/lockService';
+import { attachLock, lockHandlers, OPEN_WHEN_LOCKED } from './lock/service';
 import { latestVersion, loadMigrations } from './db/migrations';
 import { buildHandlerTable, dispatch, type HandlerPart, type HandlerTable } from './handlers';
 import { backupDir, databasePath } from './paths';
 import { generateDemo } from './demo/generate';
-import { backupHandlers } from './services/backupService';
-import { importHandlers } from './services/importService';
-import { insatsHandlers } from './services/insatser';
-import { installningarHandlers } from './services/installningar';
-import { resultatHandlers } from './services/resultatElev';
-import { moteHandlers } from './services/mote';
-import { utredningHandlers } from './services/utredning';
-import { oversiktHandlers } from './services/oversikt';
-import { planHandlers } from './services/plan';
-import { registerHandlers } from './services/register';
-import { getSkola, skolaHandlers } from './services/skola';
-import { uppfoljningHandlers } from './services/uppfoljningHandlers';
-import { gallringHandlers } from './services/gallring';
-import { loggHandlers } from './services/logg';
-import { lokalNyckelHandlers } from './services/lokalNyckel';
+import { backupHandlers } from './backup/service';
+import { importHandlers } from './import/service';
+import { insatsHandlers } from './mote/insatser';
+import { installningarHandlers } from './skola/installningar';
+import { resultatHandlers } from './resultat/elev';
+import { moteHandlers } from './mote/mote';
+import { utredningHandlers } from './mote/utredning';
+import { oversiktHandlers } from './skola/oversikt';
+import { planHandlers } from './plan/plan';
+import { registerHandlers } from './register/register';
+import { getSkola, skolaHandlers } from './skola/skola';
+import { uppfoljningHandlers } from './uppfoljning/handlers';
+import { gallringHandlers } from './logg/gallring';
+import { loggHandlers } from './logg/logg';
+import { lokalNyckelHandlers } from './skola/lokalNyckel';
 import { APP_VERSION } from './version';
 
 export interface BackendOptions {
@@ -117,7 +117,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     });
     attachKeeper(context, keeper);
     // Issue 5: on or after the läsår's first day, the plan in force is frozen as its baseline if it has none
-    // (services/planBaslinje.ts). Before the start backup, so that backup holds the state the app opens with.
+    // (plan/baslinje.ts). Before the start backup, so that backup holds the state the app opens with.
     // Audited like any change; its reply is not needed, and a failure never stops the app from opening.
     await dispatch(table, context, 'plan:baslinjeVidStart', {});
     try {

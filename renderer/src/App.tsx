@@ -1,25 +1,25 @@
 // Chooses the screen: the start gate (token, first start, errors) and, once a school is open, the app frame.
 import { useEffect } from 'react';
-import { AppFrame } from './components/AppFrame';
-import { ElevPage } from './pages/ElevPage';
-import { ForberedelsePage } from './pages/ForberedelsePage';
-import { EleverPage } from './pages/EleverPage';
-import { GatePage } from './pages/GatePage';
-import { ElevHistorikPage } from './pages/ElevHistorikPage';
-import { ImportPage } from './pages/ImportPage';
-import { LoggPage } from './pages/LoggPage';
-import { MotePage } from './pages/MotePage';
-import { MoteSummeringPage } from './pages/MoteSummeringPage';
-import { MotenPage } from './pages/MotenPage';
-import { OversiktPage } from './pages/OversiktPage';
-import { RegisterPage } from './pages/RegisterPage';
-import { SakerhetskopiorPage } from './pages/SakerhetskopiorPage';
-import { UppfoljningPage } from './pages/UppfoljningPage';
-import { WelcomePage } from './pages/WelcomePage';
-import { LasVakt } from './components/LasVakt';
-import { LasInstallningarPage } from './pages/LasInstallningarPage';
-import { LasPage } from './pages/LasPage';
-import { LasSkyddaPage } from './pages/LasSkyddaPage';
+import { AppFrame } from './AppFrame';
+import { ElevPage } from './elever/ElevPage';
+import { ForberedelsePage } from './plan/ForberedelsePage';
+import { EleverPage } from './elever/EleverPage';
+import { GatePage } from './start/GatePage';
+import { ElevHistorikPage } from './elever/ElevHistorikPage';
+import { ImportPage } from './import/ImportPage';
+import { LoggPage } from './logg/LoggPage';
+import { MotePage } from './mote/MotePage';
+import { MoteSummeringPage } from './mote/MoteSummeringPage';
+import { MotenPage } from './mote/MotenPage';
+import { OversiktPage } from './oversikt/OversiktPage';
+import { RegisterPage } from './register/RegisterPage';
+import { SakerhetskopiorPage } from './backup/SakerhetskopiorPage';
+import { UppfoljningPage } from './uppfoljning/UppfoljningPage';
+import { WelcomePage } from './start/WelcomePage';
+import { LasVakt } from './lock/Vakt';
+import { LasInstallningarPage } from './lock/LasInstallningarPage';
+import { LasPage } from './lock/LasPage';
+import { LasSkyddaPage } from './lock/LasSkyddaPage';
 import { followHistory, useApp, type View } from './store';
 
 function CurrentView({ view }: { view: View }) {

@@ -1,7 +1,7 @@
 // Bench cases for the EHT-möte and results: the agenda, the whole-school criteria summary with the teacher
 // pattern, the protokoll PDF and the huvudman report. Each has a floor: the bare statement it cannot beat.
 import { createBackend, type Backend } from '../../electron/backend/backend';
-import { resultatSammanfattning } from '../../electron/backend/services/moteResultat';
+import { resultatSammanfattning } from '../../electron/backend/mote/resultat';
 import { DEFAULT_INSTALLNINGAR } from '../../shared/domain/index';
 import { line, time, type BenchLine } from './measure';
 import { BENCH_NOW, type BenchSchool } from './school';

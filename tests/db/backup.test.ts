@@ -11,7 +11,7 @@ import { keeperOf, listBackups } from '../../electron/backend/backup/index';
 import { backupDir, databasePath } from '../../electron/backend/paths';
 import { verifyAuditChain } from '../../electron/backend/audit/verify';
 import { CLI, tempDir } from '../support/tmp';
-import { importFixture } from './importSupport';
+import { importFixture } from './import/support';
 
 let clock = Date.parse('2026-10-05T08:00:00Z');
 const now = () => new Date(clock);

@@ -105,11 +105,11 @@ describe('encryption at rest', () => {
     // Leave rows in the WAL (no checkpoint) so the rekey must carry them over.
     for (let i = 0; i < 20; i++) await value(backend, 'elev:create', { fornamn: `Wal${i}`, efternamn: 'Rad', arskurs: 3 });
     expect(fs.statSync(`${databasePath(dataDir)}-wal`).size).toBeGreaterThan(0);
-    const keyring = (await import('../../electron/backend/services/lockService')).lockOf(backend.context).keyring();
+    const keyring = (await import('../../electron/backend/lock/service')).lockOf(backend.context).keyring();
     const oldKey = Buffer.from(keyring[0] ?? Buffer.alloc(32));
     expect(await backend.dispatch('lock:rekey', { losenord: 'fel lösenord' })).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     await value(backend, 'lock:rekey', { losenord: LOSEN });
-    const newKey = (await import('../../electron/backend/services/lockService')).lockOf(backend.context).keyring()[0];
+    const newKey = (await import('../../electron/backend/lock/service')).lockOf(backend.context).keyring()[0];
     expect(newKey?.equals(oldKey)).toBe(false);
     expect(backend.context.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(await value<unknown[]>(backend, 'elev:list', { baraAktiva: true })).toHaveLength(21);

@@ -178,8 +178,8 @@ describe('the rules read the settings', () => {
 
 describe("the meeting's evidence uses the school's early-years names", () => {
   it('shows a custom label for a result on the early-years scale, in running text', async () => {
-    const { resultatFor } = await import('../../electron/backend/services/moteResultat');
-    const { getInsats } = await import('../../electron/backend/services/insatser');
+    const { resultatFor } = await import('../../electron/backend/mote/resultat');
+    const { getInsats } = await import('../../electron/backend/mote/insatser');
     const backend = await createBackend({ dataDir: tempDir(), mode: 'browser', now: () => NOW, backupIntervalMs: null });
     await ok(backend, 'demo:open', { size: 's' });
     const db = backend.context.db;

@@ -1,6 +1,6 @@
 // Writes the AFTER INSERT/UPDATE/DELETE triggers that record every row change of a table in audit_logg. Used once
 // to write migrations/0007_audit.sql, and by a later migration that adds a table: `npx tsx
-// electron/backend/audit/printTriggers.ts TABLE` prints its triggers. tests/db/audit-schema.test.ts fails if a table
+// electron/backend/audit/printTriggers.ts TABLE` prints its triggers. tests/db/audit/schema.test.ts fails if a table
 // lacks them, or if a trigger in the schema differs from what this file writes today.
 import type { Database } from 'better-sqlite3';
 import { TABLE_KEYS } from '../import/changes';

@@ -4,7 +4,7 @@
 import type { Database } from 'better-sqlite3';
 import { toIsoDate } from '../../../shared/calendar';
 import type { DemoSize } from '../../../shared/contract';
-import { createSkola } from '../services/skola';
+import { createSkola } from '../skola/skola';
 import { insertEarlierLasar, lasarDates, lasarStartYear, readLasar } from './calendar';
 import { InsatsSimulation, type InsatsState } from './insatser';
 import { holdMeetings } from './meetings';

@@ -6,9 +6,9 @@ import type { Database } from 'better-sqlite3';
 import { toIsoDate } from '../../../shared/calendar';
 import { formatDatum, isWeekday, maxIso, minIso } from '../../../shared/domain/dates';
 import { PLAN_FRAGA_KEYS, addDaysIso, type PlanFragaKey, type PlanInnehall } from '../../../shared/domain/index';
-import { currentLasar } from '../services/oversikt';
-import { AUTOMATISK_AV } from '../services/planBaslinje';
-import { insertVersion, planSnapshot } from '../services/planVersion';
+import { currentLasar } from '../skola/oversikt';
+import { AUTOMATISK_AV } from '../plan/baslinje';
+import { insertVersion, planSnapshot } from '../plan/version';
 
 const SVAR: Record<PlanFragaKey, string> = {
   forstelarare:

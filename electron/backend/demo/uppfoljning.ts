@@ -6,10 +6,10 @@
 // Only adds rows; everything follows from the calendar already generated, `today` and the seeded generator.
 import type { Database } from 'better-sqlite3';
 import { arskursText } from '../../../shared/labels';
-import { arskurserFor } from '../services/avstamning';
-import { currentLasar } from '../services/oversikt';
-import { resultatdialogVal } from '../services/resultatdialog';
-import { listFragor } from '../services/resultatdialogFragebank';
+import { arskurserFor } from '../uppfoljning/avstamning';
+import { currentLasar } from '../skola/oversikt';
+import { resultatdialogVal } from '../uppfoljning/resultatdialog';
+import { listFragor } from '../uppfoljning/fragebank';
 import type { Random } from './random';
 import type { Staff } from './people';
 

@@ -7,9 +7,9 @@ import { UTVECKLING_STATUS_TEXT } from '../../../shared/channels/uppfoljning';
 import { SEKUNDAR_MARK, skrubbaText, type KansligaOrd, skyddaTabell, skyddadAndel, STANDARD_TROSKEL, type RapportVarde } from '../../../shared/domain/index';
 import { BEDOMNING_TEXT, BESLUT_TEXT, INSATS_TYP_TEXT, MOTE_TYP_TEXT, NIVA_TEXT } from '../../../shared/labels';
 import { BEDOMNINGAR, BESLUT, INSATS_TYPER, NIVAER, type Bedomning, type MoteTyp } from '../../../shared/model';
-import { planMotUtfall } from '../services/arsavslutPlan';
-import { BEDOMNING_I_LASAR, lasarFor } from '../services/arsavslut';
-import { listOmraden } from '../services/utvecklingsomrade';
+import { planMotUtfall } from '../uppfoljning/arsavslutPlan';
+import { BEDOMNING_I_LASAR, lasarFor } from '../uppfoljning/arsavslut';
+import { listOmraden } from '../uppfoljning/utvecklingsomrade';
 
 export interface RapportTabell {
   /** Stable name of the table, e.g. 'insatser'. */

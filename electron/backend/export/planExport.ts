@@ -11,7 +11,7 @@ import {
   planFraga,
   type PlanInnehall,
 } from '../../../shared/domain/index';
-import { getVersion, planSnapshot } from '../services/planVersion';
+import { getVersion, planSnapshot } from '../plan/version';
 import { createBuilder } from './builders';
 import { MIME, datumText, filnamnsdel, type DocumentBuilder, type DocumentFormat } from './document';
 

@@ -18,7 +18,7 @@ import {
   ROLL_TEXT,
   UTREDNING_UTFALL_TEXT,
 } from '../../../shared/labels';
-import { installningar } from '../services/moteRows';
+import { installningar } from '../mote/rows';
 import { filnamnsdel, MIME } from './document';
 import { createBuilder } from './builders';
 import { foreignKeys, type Rad, type Registerutdrag } from './registerutdrag';

@@ -3,7 +3,7 @@
 import type { Database } from 'better-sqlite3';
 import type { ImportKind } from '../../../shared/import/fields';
 import { missingRequirements, resolveMapping, type ColumnMapping, type ResolvedMapping } from '../../../shared/import/mapping';
-import { currentLasar } from '../services/oversikt';
+import { currentLasar } from '../skola/oversikt';
 import { planElever } from './kinds/elever';
 import { planGrupper } from './kinds/grupper';
 import { planPersonal } from './kinds/personal';

@@ -6,7 +6,7 @@ import { openDatabase } from '../../backend/db/open';
 import { cliKeys } from '../../backend/lock/cli';
 import { generateDemo } from '../../backend/demo/generate';
 import { backupDir, databasePath, resolveDataDir } from '../../backend/paths';
-import { getSkola } from '../../backend/services/skola';
+import { getSkola } from '../../backend/skola/skola';
 import type { CliCommand } from '../types';
 import { sealCli } from '../../backend/audit/cli';
 

@@ -13,7 +13,7 @@ import { loadPlanDokument, renderPlan } from '../../backend/export/planExport';
 import { protokollTarget } from '../../backend/export/protokollCli';
 import { arsrapportTarget, registerutdragTarget } from '../../backend/export/rapportCli';
 import { backupDir, databasePath, resolveDataDir } from '../../backend/paths';
-import { getSkola } from '../../backend/services/skola';
+import { getSkola } from '../../backend/skola/skola';
 import type { CliCommand } from '../types';
 import { logCliExport } from '../../backend/audit/cli';
 

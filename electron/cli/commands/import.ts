@@ -13,7 +13,7 @@ import { cliKeys } from '../../backend/lock/cli';
 import { findMapping, saveMapping } from '../../backend/import/history';
 import { parseFile } from '../../backend/import/parse';
 import { backupDir, databasePath, resolveDataDir } from '../../backend/paths';
-import { importFile } from '../../backend/services/importService';
+import { importFile } from '../../backend/import/service';
 import type { CliCommand, CliIo } from '../types';
 import { sealCli } from '../../backend/audit/cli';
 

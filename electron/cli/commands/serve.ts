@@ -6,7 +6,7 @@ import { createBackend } from '../../backend/backend';
 import { wayOut } from '../../backend/backup/index';
 import { startServer } from '../../backend/http/server';
 import { resolveDataDir } from '../../backend/paths';
-import { lockOf } from '../../backend/services/lockService';
+import { lockOf } from '../../backend/lock/service';
 import type { CliCommand } from '../types';
 
 export function rendererDir(): string {

@@ -2,8 +2,8 @@
 // cached list that held pupil data, so the locked screen is the only thing left in the page.
 import type { Skola } from '../../../shared/model';
 import { call } from '../api';
-import { useMoteKo } from '../components/MoteKo';
-import { useRegisterData } from '../components/RegisterData';
+import { useMoteKo } from '../mote/ko';
+import { useRegisterData } from '../register/data';
 import { useApp } from '../store';
 import { useLock } from './lockState';
 

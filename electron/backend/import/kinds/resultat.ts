@@ -5,7 +5,7 @@
 import { isBetyg, type ResultatNiva } from '../../../../shared/domain/scales';
 import { skalaForArskurs, type SkolInstallningar } from '../../../../shared/domain/settings';
 import { fold, parseAmne, parseDatum, parseNiva, splitKriterier } from '../../../../shared/import/values';
-import { installningar } from '../../services/moteRows';
+import { installningar } from '../../mote/rows';
 import type { Row } from '../changes';
 import type { ElevRad, LasarRad, Register } from '../lookup';
 import { matchElev } from '../match';

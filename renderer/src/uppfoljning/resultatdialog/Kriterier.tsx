@@ -1,0 +1,54 @@
+// "Gör en sammanställning över vilka betygskriterier som eleverna har svårt att nå inom respektive ämne": per subject,
+// the criteria most pupils in the dialogue's groups do not reach, with the change since the previous occasion.
+import type { KriterieAnalys } from '../../../../shared/channels/uppfoljning';
+
+const VISA_PER_AMNE = 5;
+
+function forandringText(f: number | null): string {
+  if (f === null) return 'Ingen jämförelse';
+  if (f === 0) return 'Oförändrat';
+  const elever = Math.abs(f) === 1 ? 'elev' : 'elever';
+  return f > 0 ? `+${f} ${elever}` : `−${Math.abs(f)} ${elever}`;
+}
+
+export function ResultatdialogKriterier({ analys }: { analys: KriterieAnalys }) {
+  return (
+    <section className="section" aria-labelledby="uf-kriterier">
+      <h3 id="uf-kriterier">Betygskriterier som eleverna har svårt att nå</h3>
+      {analys.tillfalle === null ? (
+        <p className="muted">Det finns inga resultat för varvet ännu. Importera bedömningarna under Import.</p>
+      ) : (
+        <p className="muted">
+          {`Bedömningstillfälle: ${analys.tillfalle}${analys.foregaendeTillfalle ? `, jämfört med ${analys.foregaendeTillfalle}` : ''}.`}
+          {analys.grupper.length > 0 && ` Grupper: ${analys.grupper.join(', ')}.`}
+        </p>
+      )}
+      {analys.tillfalle !== null && analys.amnen.length === 0 && <p>Inga elever i dialogens grupper saknar något betygskriterium.</p>}
+      <div className="uf-kriterier">
+        {analys.amnen.map((a) => (
+          <table key={a.amneId} className="uf-table">
+            <caption>{`${a.amne} (${a.antalElever} elever)`}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Betygskriterium</th>
+                <th scope="col">Når inte</th>
+                <th scope="col">Sedan förra</th>
+              </tr>
+            </thead>
+            <tbody>
+              {a.kriterier.slice(0, VISA_PER_AMNE).map((k) => (
+                <tr key={k.kriterium}>
+                  <th scope="row">{k.kriterium}</th>
+                  <td>{`${k.antalEjNadda} (${Math.round(k.andel * 100)} %)`}</td>
+                  <td className={k.forandring !== null && k.forandring < 0 ? 'uf-battre' : k.forandring !== null && k.forandring > 0 ? 'uf-samre' : ''}>
+                    {forandringText(k.forandring)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ))}
+      </div>
+    </section>
+  );
+}
