@@ -35,6 +35,9 @@ export const IMPORT_FIELDS = [
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
+/** Target field → the header text of the column that holds it (stored by header text, not by position). */
+export type ColumnMapping = Partial<Record<ImportField, string>>;
+
 export const FIELD_TEXT: Record<ImportField, string> = {
   externId: 'Id i skolplattformen',
   namn: 'Hela namnet',

@@ -1,7 +1,6 @@
 // Header recognition: a file's column names, in Swedish or English as school platforms and people write them,
 // are matched to the import's target fields. The user confirms or corrects the proposal in the preview.
-import { KIND_FIELDS, type ImportField, type ImportKind } from './fields';
-import type { ColumnMapping } from './mapping';
+import { KIND_FIELDS, type ColumnMapping, type ImportField, type ImportKind } from './fields';
 
 /** Lower case, no diacritics, punctuation and runs of space folded: "Elev-ID" → "elev id", "Årskurs" → "arskurs". */
 export function normalizeHeader(header: string): string {

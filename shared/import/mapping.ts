@@ -1,9 +1,9 @@
 // The mapping model: target field → the header text of the column that holds it. Stored by header text, not by
 // position, so a saved mapping still fits next term's export when the platform reorders its columns.
-import { KIND_FIELDS, KIND_REQUIREMENTS, type ImportField, type ImportKind } from './fields';
+import { KIND_FIELDS, KIND_REQUIREMENTS, type ColumnMapping, type ImportField, type ImportKind } from './fields';
 import { normalizeHeader } from './headers';
 
-export type ColumnMapping = Partial<Record<ImportField, string>>;
+export type { ColumnMapping };
 
 /** Field → column index in this file; a mapped header that the file lacks is left out. */
 export type ResolvedMapping = Partial<Record<ImportField, number>>;

@@ -10,24 +10,11 @@ import type { Random } from './random';
 import type { ResultatNiva, YearResults } from './results';
 import type { Teaching } from './teaching';
 import { AVVIKELSER, MALLAR, UNDERLAG, fill, type InsatsMall } from './texts';
+import type { InsatsState } from './insatsState';
 import { UtredningBook } from './utredningar';
 
-export interface InsatsState {
-  id: number;
-  niva: Niva;
-  elev: ElevInfo | null;
-  gruppId: number | null;
-  larareId: number | null;
-  amne: string | null;
-  mall: InsatsMall;
-  startdatum: string;
-  status: 'aktiv' | 'avslutad' | 'borttagen' | 'ersatt';
-  ersatter: number | null;
-  kedja: { bedomning: Bedomning; beslut: Beslut }[];
-  bedomningar: { datum: string; bedomning: Bedomning }[];
-  /** Scenario insatser are judged as planned instead of from results. */
-  plan?: { bedomning: Bedomning; beslut: Beslut; motivering: string };
-}
+export type { InsatsState };
+
 
 export interface YearContext {
   db: Database;

@@ -4,7 +4,7 @@
 import type { Database } from 'better-sqlite3';
 import { DEFAULT_INSTALLNINGAR, utredningDecisionsDue } from '../../../shared/domain/index';
 import { addDaysIso, daysBetween, weekdayOnOrAfter, type MoteRad } from './calendar';
-import type { InsatsState } from './insatser';
+import type { InsatsState } from './insatsState';
 import type { ElevInfo, Staff } from './people';
 import type { Random } from './random';
 import { INTE_NU_MOTIVERINGAR, UTREDD_MOTIVERING } from './texts';
