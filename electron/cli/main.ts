@@ -14,6 +14,8 @@ export const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   import: async () => (await import('./commands/import')).importCommand,
   schema: async () => (await import('./commands/schema')).schemaCommand,
   export: async () => (await import('./commands/export')).exportCommand,
+  skicka: async () => (await import('./commands/skicka')).skickaCommand,
+  huvudman: async () => (await import('./commands/huvudman')).huvudmanCommand,
 };
 
 const stdio: CliIo = {

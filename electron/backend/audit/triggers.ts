@@ -14,6 +14,7 @@ export const AUDIT_EXEMPT: Readonly<Record<string, string>> = {
   import_andring: "an import's own before/after log, hash-sealed through its import_korning entry (audit/importAudit.ts)",
   mote_handelse: "the meeting's undo log; the triggers on the data tables record the same changes",
   lokal_nyckel: "the renderer's draft key; a key is not a record of the school's work and must not be copied into the log",
+  skolnyckel: "the school's signing key for the huvudman's report; a key is not a record of the school's work",
 };
 
 /**

@@ -40,6 +40,17 @@ export interface Arsrapport {
   };
 }
 
+/**
+ * One table's counts before suppression, by the keys of its rows and columns: what the huvudman's hub adds up over its
+ * schools before it suppresses the totals itself. Counts only, never a row about a pupil.
+ */
+export interface RapportAggregat {
+  nyckel: string;
+  rader: { key: string; etikett: string }[];
+  kolumner: { key: string; etikett: string }[];
+  varden: number[][];
+}
+
 type Grid = Map<string, Map<string, number>>;
 type Cell = { r: string; c: string; antal: number };
 
@@ -59,8 +70,10 @@ function tabell(
   kolumner: { key: string; etikett: string }[],
   data: Grid,
   troskel: number,
+  samla?: RapportAggregat[],
 ): RapportTabell {
   const varden = rader.map((r) => kolumner.map((c) => data.get(r.key)?.get(c.key) ?? 0));
+  samla?.push({ nyckel: def.nyckel, rader, kolumner, varden });
   const skyddad = skyddaTabell(varden, { radsumma: def.radsumma, kolumnsumma: def.kolumnsumma, troskel, ...(def.behallRader ? { behallRader: def.behallRader } : {}) });
   return {
     nyckel: def.nyckel,
@@ -87,7 +100,46 @@ function kansligaOrd(db: Database): KansligaOrd {
 const nivaRader = NIVAER.map((n) => ({ key: n, etikett: NIVA_TEXT[n] }));
 const EFFEKT: readonly Bedomning[] = ['tydlig_effekt', 'viss_effekt'];
 
+/** The tables' own definitions, so that the hub protects a sum over schools exactly as a school protects its own. */
+const TABELL_DEF: Record<string, { radsumma: boolean; kolumnsumma: boolean; behallRader?: number[] }> = {
+  effekt: { radsumma: true, kolumnsumma: true, behallRader: EFFEKT.map((b) => BEDOMNINGAR.indexOf(b)) },
+};
+
+/** Suppresses one table of counts (for example the hub's sum over its schools) by the year report's own rule. */
+export function skyddaAggregat(a: RapportAggregat, rubrik: string, troskel: number): RapportTabell {
+  const def = TABELL_DEF[a.nyckel] ?? { radsumma: true, kolumnsumma: true };
+  const data: Grid = new Map(a.rader.map((r, i) => [r.key, new Map(a.kolumner.map((c, j) => [c.key, a.varden[i]?.[j] ?? 0]))]));
+  return tabell({ nyckel: a.nyckel, rubrik, beskrivning: '', ...def }, a.rader, a.kolumner, data, troskel);
+}
+
+/**
+ * The share of judged insatser with effect (tydlig or viss), per level and for all levels. A share is shown only when
+ * it can be computed from numbers the effect table shows anyway: the cells with effect and the total of the column
+ * (or of the whole table). Otherwise the share and the total would give back a hidden cell (e.g. 49 % of a shown 35
+ * with a shown 14 leaves 3).
+ */
+export function andelarMedEffekt(effektTabell: RapportTabell, troskel: number): { niva: string; andel: string }[] {
+  const effektRader = EFFEKT.map((b) => effektTabell.rader[BEDOMNINGAR.indexOf(b)]?.celler ?? []);
+  return [...nivaRader, { key: null, etikett: 'Alla nivåer' }].map((n, i) => {
+    const kolumn = n.key === null ? nivaRader.length : i;
+    const taljare = effektRader.map((rad) => rad[kolumn]);
+    const namnare = effektTabell.summa?.celler[kolumn];
+    const synligt = typeof namnare === 'number' && taljare.every((v) => typeof v === 'number');
+    const summa = taljare.reduce<number>((a, v) => a + (typeof v === 'number' ? v : 0), 0);
+    return { niva: n.etikett, andel: synligt ? skyddadAndel(summa, namnare, troskel) : SEKUNDAR_MARK };
+  });
+}
+
 export function buildArsrapport(db: Database, opts: { lasarId: number | null; idag: string; skapad: string; troskel?: number }): Arsrapport {
+  return buildArsrapportMedAggregat(db, opts).rapport;
+}
+
+/** The year report and, for the huvudman's hub only, the same tables' counts before suppression. */
+export function buildArsrapportMedAggregat(
+  db: Database,
+  opts: { lasarId: number | null; idag: string; skapad: string; troskel?: number },
+): { rapport: Arsrapport; aggregat: RapportAggregat[] } {
+  const aggregat: RapportAggregat[] = [];
   const troskel = opts.troskel ?? STANDARD_TROSKEL;
   const lasar = lasarFor(db, opts.lasarId, opts.idag);
   const skola = (db.prepare('SELECT namn FROM skola WHERE id = 1').pluck().get() as string | undefined) ?? '';
@@ -151,6 +203,7 @@ export function buildArsrapport(db: Database, opts: { lasarId: number | null; id
       nivaRader,
       insatser,
       troskel,
+      aggregat,
     ),
     tabell(
       {
@@ -166,6 +219,7 @@ export function buildArsrapport(db: Database, opts: { lasarId: number | null; id
       nivaRader,
       effekt,
       troskel,
+      aggregat,
     ),
     tabell(
       { nyckel: 'beslut', rubrik: 'Beslut efter effektbedömning per varv', beskrivning: 'Beslut vid läsårets EHT-möten: insatser med effekt intensifieras, insatser utan effekt förändras eller tas bort.', radsumma: true, kolumnsumma: true },
@@ -173,6 +227,7 @@ export function buildArsrapport(db: Database, opts: { lasarId: number | null; id
       [...(forstaBeslut ? [{ key: 'forsta', etikett: 'Första EHT' }] : []), ...varvNummer.map((n) => ({ key: `v${n}`, etikett: `Varv ${n}` }))],
       beslut,
       troskel,
+      aggregat,
     ),
     tabell(
       { nyckel: 'utredningar', rubrik: 'Utredningar av behov av särskilt stöd', beskrivning: 'Utredningar som inleddes under läsåret, efter om de blev klara inom den deadline som sattes.', radsumma: true, kolumnsumma: true },
@@ -186,6 +241,7 @@ export function buildArsrapport(db: Database, opts: { lasarId: number | null; id
       ],
       utredningar,
       troskel,
+      aggregat,
     ),
     tabell(
       { nyckel: 'nyanlanda', rubrik: 'Elever med individuella insatser, nyanlända redovisade separat', beskrivning: 'Antal elever (inte insatser) som hade minst en individuell insats under läsåret, och hur många av dem vars senaste bedömning visade tydlig eller viss effekt.', radsumma: true, kolumnsumma: true },
@@ -199,22 +255,11 @@ export function buildArsrapport(db: Database, opts: { lasarId: number | null; id
       ],
       nyanlanda,
       troskel,
+      aggregat,
     ),
   ];
 
-  // A share is shown only when it can be computed from numbers the effect table shows anyway: the cells with effect
-  // and the total of the column (or of the whole table). Otherwise the share and the total would give back a hidden
-  // cell (e.g. 49 % of a shown 35 with a shown 14 leaves 3).
-  const effektTabell = tabeller.find((t) => t.nyckel === 'effekt') as RapportTabell;
-  const effektRader = EFFEKT.map((b) => effektTabell.rader[BEDOMNINGAR.indexOf(b)]?.celler ?? []);
-  const andelMedEffekt = [...nivaRader, { key: null, etikett: 'Alla nivåer' }].map((n, i) => {
-    const kolumn = n.key === null ? nivaRader.length : i;
-    const taljare = effektRader.map((rad) => rad[kolumn]);
-    const namnare = effektTabell.summa?.celler[kolumn];
-    const synligt = typeof namnare === 'number' && taljare.every((v) => typeof v === 'number');
-    const summa = taljare.reduce<number>((a, v) => a + (typeof v === 'number' ? v : 0), 0);
-    return { niva: n.etikett, andel: synligt ? skyddadAndel(summa, namnare, troskel) : SEKUNDAR_MARK };
-  });
+  const andelMedEffekt = andelarMedEffekt(tabeller.find((t) => t.nyckel === 'effekt') as RapportTabell, troskel);
 
   // Expected effects of insatser for a group or the whole school: not about one pupil, and scrubbed all the same.
   const forvantad = db
@@ -229,7 +274,7 @@ export function buildArsrapport(db: Database, opts: { lasarId: number | null; id
   const plan = planMotUtfall(db, lasar.id, opts.idag);
   const typer: MoteTyp[] = ['forsta_eht', 'resultatdialog', 'eht', 'avstamning'];
 
-  return {
+  const rapport: Arsrapport = {
     typ: 'arsrapport',
     rubrik: 'Årsrapport till huvudmannen',
     skola,
@@ -276,4 +321,5 @@ export function buildArsrapport(db: Database, opts: { lasarId: number | null; id
       }),
     },
   };
+  return { rapport, aggregat };
 }
