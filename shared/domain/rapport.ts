@@ -131,6 +131,9 @@ export function skyddaTabell(
     /** Rows (index in `varden`) to keep shown when there is a choice, with the column totals: what a share per
      *  column is computed from. */
     behallRader?: readonly number[];
+    /** Keep the kept rows' totals (the "Totalt" column) shown before their inner cells: a share over all columns
+     *  ("Alla nivåer") then stays shown, and the columns' own shares give way first. */
+    behallRadsummor?: boolean;
   },
 ): SkyddadTabell {
   const troskel = Math.max(1, Math.floor(opts.troskel ?? STANDARD_TROSKEL));
@@ -165,7 +168,7 @@ export function skyddaTabell(
   // A share per column needs the kept rows' cells and the column totals; a kept row's own total matters less.
   const behall = (cell: Cell) => {
     if (!opts.behallRader) return 0;
-    if (opts.behallRader.includes(cell.r)) return isTotal(cell) ? 1 : 2;
+    if (opts.behallRader.includes(cell.r)) return isTotal(cell) ? (opts.behallRadsummor ? 3 : 1) : 2;
     return opts.kolumnsumma && cell.r === rows ? 2 : 0;
   };
   const ordning = (a: Cell, b: Cell) =>

@@ -6,10 +6,22 @@ import type { Database } from 'better-sqlite3';
 import { UTVECKLING_STATUS_TEXT } from '../../../shared/channels/uppfoljning';
 import { SEKUNDAR_MARK, skrubbaText, type KansligaOrd, skyddaTabell, skyddadAndel, STANDARD_TROSKEL, type RapportVarde } from '../../../shared/domain/index';
 import { BEDOMNING_TEXT, BESLUT_TEXT, INSATS_TYP_TEXT, MOTE_TYP_TEXT, NIVA_TEXT } from '../../../shared/labels';
-import { BEDOMNINGAR, BESLUT, INSATS_TYPER, NIVAER, type Bedomning, type MoteTyp } from '../../../shared/model';
+import { BESLUT, INSATS_TYPER, NIVAER, type Bedomning, type MoteTyp } from '../../../shared/model';
 import { planMotUtfall } from '../uppfoljning/arsavslutPlan';
 import { BEDOMNING_I_LASAR, lasarFor } from '../uppfoljning/arsavslut';
 import { listOmraden } from '../uppfoljning/utvecklingsomrade';
+
+/** A share of judged insatser with effect: the text as shown, and the numbers behind it when it is shown. */
+export interface AndelMedEffekt {
+  niva: string;
+  andel: string;
+  /** The share as a whole percentage, or null where it is hidden. */
+  procent: number | null;
+  /** Judged with tydlig or viss effekt (shown only with the share). */
+  medEffekt: RapportVarde;
+  /** Judged in all at this level, as the effect table shows it. */
+  bedomda: RapportVarde;
+}
 
 export interface RapportTabell {
   /** Stable name of the table, e.g. 'insatser'. */
@@ -31,7 +43,7 @@ export interface Arsrapport {
   troskel: number;
   om: string[];
   tabeller: RapportTabell[];
-  andelMedEffekt: { niva: string; andel: string }[];
+  andelMedEffekt: AndelMedEffekt[];
   forvantadEffekt: { niva: string; typ: string; forvantadEffekt: string; senasteBedomning: string }[];
   utvecklingsomraden: { titel: string; beskrivning: string; franVarv: string; status: string; forlopp: string[] }[];
   planMotUtfall: {
@@ -65,7 +77,7 @@ function grid(rows: Cell[]): Grid {
 }
 
 function tabell(
-  def: { nyckel: string; rubrik: string; beskrivning: string; radsumma: boolean; kolumnsumma: boolean; behallRader?: number[] },
+  def: { nyckel: string; rubrik: string; beskrivning: string; radsumma: boolean; kolumnsumma: boolean; behallRader?: number[]; behallRadsummor?: boolean },
   rader: { key: string; etikett: string }[],
   kolumner: { key: string; etikett: string }[],
   data: Grid,
@@ -74,7 +86,13 @@ function tabell(
 ): RapportTabell {
   const varden = rader.map((r) => kolumner.map((c) => data.get(r.key)?.get(c.key) ?? 0));
   samla?.push({ nyckel: def.nyckel, rader, kolumner, varden });
-  const skyddad = skyddaTabell(varden, { radsumma: def.radsumma, kolumnsumma: def.kolumnsumma, troskel, ...(def.behallRader ? { behallRader: def.behallRader } : {}) });
+  const skyddad = skyddaTabell(varden, {
+    radsumma: def.radsumma,
+    kolumnsumma: def.kolumnsumma,
+    troskel,
+    ...(def.behallRader ? { behallRader: def.behallRader } : {}),
+    ...(def.behallRadsummor ? { behallRadsummor: true } : {}),
+  });
   return {
     nyckel: def.nyckel,
     rubrik: def.rubrik,
@@ -99,10 +117,16 @@ function kansligaOrd(db: Database): KansligaOrd {
 
 const nivaRader = NIVAER.map((n) => ({ key: n, etikett: NIVA_TEXT[n] }));
 const EFFEKT: readonly Bedomning[] = ['tydlig_effekt', 'viss_effekt'];
+/** The effect table's rows: tydlig, viss, and every other judgement together (a partition of the judged insatser). */
+const EFFEKT_RADER = [
+  ...EFFEKT.map((b) => ({ key: b as string, etikett: BEDOMNING_TEXT[b] })),
+  { key: 'ovrigt', etikett: 'Ingen effekt, negativ utveckling eller kan ej bedömas' },
+];
 
 /** The tables' own definitions, so that the hub protects a sum over schools exactly as a school protects its own. */
-const TABELL_DEF: Record<string, { radsumma: boolean; kolumnsumma: boolean; behallRader?: number[] }> = {
-  effekt: { radsumma: true, kolumnsumma: true, behallRader: EFFEKT.map((b) => BEDOMNINGAR.indexOf(b)) },
+const TABELL_DEF: Record<string, { radsumma: boolean; kolumnsumma: boolean; behallRader?: number[]; behallRadsummor?: boolean }> = {
+  // The share "Alla nivåer" is what the huvudman reads first: its parts stay shown before any level's own share.
+  effekt: { radsumma: true, kolumnsumma: true, behallRader: [0, 1], behallRadsummor: true },
 };
 
 /** Suppresses one table of counts (for example the hub's sum over its schools) by the year report's own rule. */
@@ -118,15 +142,23 @@ export function skyddaAggregat(a: RapportAggregat, rubrik: string, troskel: numb
  * (or of the whole table). Otherwise the share and the total would give back a hidden cell (e.g. 49 % of a shown 35
  * with a shown 14 leaves 3).
  */
-export function andelarMedEffekt(effektTabell: RapportTabell, troskel: number): { niva: string; andel: string }[] {
-  const effektRader = EFFEKT.map((b) => effektTabell.rader[BEDOMNINGAR.indexOf(b)]?.celler ?? []);
+export function andelarMedEffekt(effektTabell: RapportTabell, troskel: number): AndelMedEffekt[] {
+  const effektRader = EFFEKT.map((_, i) => effektTabell.rader[i]?.celler ?? []);
   return [...nivaRader, { key: null, etikett: 'Alla nivåer' }].map((n, i) => {
     const kolumn = n.key === null ? nivaRader.length : i;
     const taljare = effektRader.map((rad) => rad[kolumn]);
     const namnare = effektTabell.summa?.celler[kolumn];
     const synligt = typeof namnare === 'number' && taljare.every((v) => typeof v === 'number');
     const summa = taljare.reduce<number>((a, v) => a + (typeof v === 'number' ? v : 0), 0);
-    return { niva: n.etikett, andel: synligt ? skyddadAndel(summa, namnare, troskel) : SEKUNDAR_MARK };
+    const andel = synligt ? skyddadAndel(summa, namnare, troskel) : SEKUNDAR_MARK;
+    const visas = andel !== SEKUNDAR_MARK;
+    return {
+      niva: n.etikett,
+      andel,
+      procent: visas ? Math.round((summa / (namnare as number)) * 100) : null,
+      medEffekt: visas ? summa : SEKUNDAR_MARK,
+      bedomda: typeof namnare === 'number' ? namnare : (namnare ?? SEKUNDAR_MARK),
+    };
   });
 }
 
@@ -154,8 +186,14 @@ export function buildArsrapportMedAggregat(
   const senaste = `SELECT i.niva, i.elev_id, b.bedomning FROM insats i JOIN effektbedomning b ON b.insats_id = i.id JOIN mote m ON m.id = b.mote_id
     WHERE m.lasar_id = @lasar AND b.id = (SELECT b2.id FROM effektbedomning b2 JOIN mote m2 ON m2.id = b2.mote_id
       WHERE b2.insats_id = i.id AND m2.lasar_id = @lasar ORDER BY b2.datum DESC, b2.id DESC LIMIT 1)`;
+  // Judgements without effect are one row: merged before anything is hidden, so the shares stay shown.
   const effekt = grid(
-    db.prepare(`SELECT bedomning AS r, niva AS c, count(*) AS antal FROM (${senaste}) GROUP BY niva, bedomning`).all({ lasar: lasar.id }) as Cell[],
+    db
+      .prepare(
+        `SELECT CASE WHEN bedomning IN ('tydlig_effekt', 'viss_effekt') THEN bedomning ELSE 'ovrigt' END AS r, niva AS c, count(*) AS antal
+         FROM (${senaste}) GROUP BY niva, r`,
+      )
+      .all({ lasar: lasar.id }) as Cell[],
   );
   const beslut = grid(
     db
@@ -213,9 +251,9 @@ export function buildArsrapportMedAggregat(
         radsumma: true,
         kolumnsumma: true,
         // The share with effect is computed from these rows: keep them shown where another cell can be hidden instead.
-        behallRader: EFFEKT.map((b) => BEDOMNINGAR.indexOf(b)),
+        ...TABELL_DEF.effekt,
       },
-      BEDOMNINGAR.map((b) => ({ key: b, etikett: BEDOMNING_TEXT[b] })),
+      EFFEKT_RADER,
       nivaRader,
       effekt,
       troskel,

@@ -5,12 +5,15 @@ import { createBuilder } from './builders';
 import type { DocumentBuilder } from './document';
 import { MIME, filnamnsdel, type DocumentFormat } from './document';
 import type { Arsrapport } from './arsrapport';
+import { stapelSvg } from './stapelSvg';
+
+type SvgToPng = typeof import('./arshjulSvg').svgToPng;
 
 function cell(v: number | string): string {
   return typeof v === 'number' ? String(v) : v;
 }
 
-export function writeArsrapport(b: DocumentBuilder, r: Arsrapport): void {
+export function writeArsrapport(b: DocumentBuilder, r: Arsrapport, svgToPng: SvgToPng): void {
   for (const p of r.om) b.paragraph(p, { muted: true });
 
   b.heading('Insatser och deras effekt');
@@ -24,13 +27,29 @@ export function writeArsrapport(b: DocumentBuilder, r: Arsrapport): void {
   }
 
   b.heading('Andel insatser som bedömts ha effekt', 3);
-  b.paragraph('Tydlig eller viss effekt vid den senaste bedömningen under läsåret.', { muted: true });
+  b.paragraph('Tydlig eller viss effekt vid den senaste bedömningen under läsåret, av de insatser som bedömdes.', { muted: true });
+  const andelPng = svgToPng(
+    stapelSvg(
+      r.andelMedEffekt.map((a) => ({ etikett: a.niva, varde: a.procent, text: a.andel, total: a.niva === 'Alla nivåer' })),
+      { max: 100, rubrik: 'Andel med effekt (%)' },
+    ),
+    1400,
+  );
+  b.image({
+    png: andelPng.png,
+    pixelWidth: andelPng.width,
+    pixelHeight: andelPng.height,
+    widthShare: 0.9,
+    alt: `Stapeldiagram: andel insatser med effekt per nivå. ${r.andelMedEffekt.map((a) => `${a.niva} ${a.andel}`).join(', ')}.`,
+  });
   b.table({
     columns: [
       { header: 'Nivå', width: 2 },
       { header: 'Andel med effekt', width: 1 },
+      { header: 'Med effekt', width: 1 },
+      { header: 'Bedömda', width: 1 },
     ],
-    rows: r.andelMedEffekt.map((a) => [a.niva, a.andel]),
+    rows: r.andelMedEffekt.map((a) => [a.niva, a.andel, cell(a.medEffekt), cell(a.bedomda)]),
   });
 
   b.heading('Förväntad effekt av insatser för grupper och hela skolan');
@@ -81,7 +100,8 @@ export async function renderArsrapport(r: Arsrapport, format: DocumentFormat | '
     return { filnamn: `${bas}.json`, mime: 'application/json', base64: Buffer.from(JSON.stringify(r, null, 2), 'utf8').toString('base64') };
   }
   const b = await createBuilder(format, { skola: r.skola, titel: r.rubrik, undertitel: `Läsår ${r.lasar} · pseudonymiserad`, datum: r.skapad }, { utskrivet });
-  writeArsrapport(b, r);
+  // resvg loads on first use, like the other document libraries.
+  writeArsrapport(b, r, (await import('./arshjulSvg')).svgToPng);
   const data = await b.finish();
   return { filnamn: `${bas}.${format}`, mime: MIME[format], base64: data.toString('base64') };
 }
