@@ -20,7 +20,26 @@ import { LasVakt } from './lock/Vakt';
 import { LasInstallningarPage } from './lock/LasInstallningarPage';
 import { LasPage } from './lock/LasPage';
 import { LasSkyddaPage } from './lock/LasSkyddaPage';
+import { ViewErrorBoundary } from './components/ViewErrorBoundary';
 import { followHistory, useApp, type View } from './store';
+
+/** The view's name in the error boundary's heading ("Mötesläget kunde inte visas"). */
+const VY_NAMN: Record<View['name'], string> = {
+  oversikt: 'Översikten',
+  elever: 'Elevlistan',
+  elev: 'Elevens sida',
+  forberedelse: 'Förberedelsen',
+  register: 'Registret',
+  import: 'Importen',
+  moten: 'EHT-mötena',
+  mote: 'Mötesläget',
+  'mote-summering': 'Mötets sammanfattning',
+  elevhistorik: 'Elevens historik',
+  uppfoljning: 'Uppföljningen',
+  sakerhetskopior: 'Säkerhetskopiorna',
+  las: 'Låsinställningarna',
+  logg: 'Loggen',
+};
 
 function CurrentView({ view }: { view: View }) {
   switch (view.name) {
@@ -83,7 +102,10 @@ export function App() {
       return (
         <AppFrame>
           <LasVakt />
-          <CurrentView view={view} />
+          {/* Per view: a render error replaces this screen only; the menu and the other views go on working. */}
+          <ViewErrorBoundary resetKey={JSON.stringify(view)} vy={VY_NAMN[view.name]}>
+            <CurrentView view={view} />
+          </ViewErrorBoundary>
         </AppFrame>
       );
   }

@@ -6,8 +6,10 @@
 //
 // Reads are synchronous, from memory: every entry is decrypted once when the key arrives (after start or unlock).
 // Writes change memory at once and reach the storage a moment later, in order; writes before the key is known wait
-// for it. Entries written under another key (another database opened at the same address) are left alone, and
-// plaintext left by an older Varvet is taken in and rewritten encrypted.
+// for it. Entries are keyed by the database, not by the address: each is stored as "name@id", id a digest of the
+// database's key, so two databases opened at the same address (or one after another) never overwrite each other's
+// drafts; another database's entries are left alone. Entries an older Varvet stored without the id, encrypted or
+// plaintext, are taken in by the database whose key reads them and rewritten under its id.
 //
 // No imports on purpose: the unit test runs this file under Node (WebCrypto is global there too).
 
@@ -58,9 +60,24 @@ export async function dekrypteraPost(nyckel: CryptoKey, namn: string, stored: st
   }
 }
 
+/** The database's id in storage names: 16 characters of the SHA-256 of its draft key (which it does not reveal). */
+export async function databasId(nyckelBase64: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', fromBase64(nyckelBase64)));
+  return toBase64(digest).replace(/[^A-Za-z0-9]/g, '').slice(0, 16);
+}
+
+/** "varvet.utkast.x@id" → ["varvet.utkast.x", "id"]; an older entry without an id → [name, null]. */
+function delaNamn(lagrat: string): [string, string | null] {
+  const at = lagrat.lastIndexOf('@');
+  return at < 0 ? [lagrat, null] : [lagrat.slice(0, at), lagrat.slice(at + 1)];
+}
+
 export class LokalLagring {
   private nyckel: CryptoKey | null = null;
   private nyckelText: string | null = null;
+  private id: string | null = null;
+  /** Entries of an older Varvet (no id) taken in: removed once written under the id. */
+  private readonly gamla = new Set<string>();
   private readonly minne = new Map<string, string>();
   private readonly andrade = new Set<string>();
   private skriver: Promise<void> | null = null;
@@ -80,30 +97,44 @@ export class LokalLagring {
   async open(nyckelBase64: string): Promise<void> {
     if (nyckelBase64 === this.nyckelText) return;
     const nyckel = await crypto.subtle.importKey('raw', fromBase64(nyckelBase64), 'AES-GCM', false, ['encrypt', 'decrypt']);
+    const id = await databasId(nyckelBase64);
     // Entries already in memory (written before the key came, or under a previous key) are written under this one.
     const fore = [...this.minne.keys()];
     if (this.storage) {
-      const namnen: string[] = [];
+      const lagrade: string[] = [];
       for (let i = 0; i < this.storage.length; i++) {
-        const namn = this.storage.key(i);
-        if (namn !== null && this.hanterad(namn)) namnen.push(namn);
+        const lagrat = this.storage.key(i);
+        if (lagrat !== null && this.hanterad(lagrat)) lagrade.push(lagrat);
       }
-      for (const namn of namnen) {
+      // This database's own entries first, so an older entry of the same name never replaces a newer one.
+      lagrade.sort((a, b) => Number(delaNamn(b)[1] === id) - Number(delaNamn(a)[1] === id));
+      for (const lagrat of lagrade) {
+        const [namn, agare] = delaNamn(lagrat);
+        // Another database's entry: not ours to read or touch.
+        if (agare !== null && agare !== id) continue;
         if (this.minne.has(namn) || this.andrade.has(namn) || fore.includes(namn)) continue;
-        const stored = this.storage.getItem(namn);
+        const stored = this.storage.getItem(lagrat);
         if (stored === null) continue;
         if (stored.startsWith(KRYPTERAT)) {
           const text = await dekrypteraPost(nyckel, namn, stored);
-          if (text !== null && !this.andrade.has(namn)) this.minne.set(namn, text);
-        } else {
+          if (text === null || this.andrade.has(namn)) continue;
+          this.minne.set(namn, text);
+          if (agare === null) {
+            // Stored by an older Varvet at the address alone: this database's key reads it, so it is this database's.
+            this.gamla.add(lagrat);
+            this.andrade.add(namn);
+          }
+        } else if (agare === null) {
           // Plaintext from a Varvet before encrypted drafts: kept, and rewritten encrypted at once.
           this.minne.set(namn, stored);
+          this.gamla.add(lagrat);
           this.andrade.add(namn);
         }
       }
     }
     this.nyckel = nyckel;
     this.nyckelText = nyckelBase64;
+    this.id = id;
     for (const namn of fore) if (this.minne.has(namn)) this.andrade.add(namn);
     this.skriv();
   }
@@ -119,7 +150,7 @@ export class LokalLagring {
   }
 
   remove(namn: string): void {
-    if (!this.minne.has(namn) && this.storage?.getItem(namn) == null) return;
+    if (!this.minne.has(namn) && (this.id === null || this.storage?.getItem(`${namn}@${this.id}`) == null)) return;
     this.minne.delete(namn);
     this.andrade.add(namn);
     this.skriv();
@@ -142,17 +173,21 @@ export class LokalLagring {
     // A Set visits what is added while it is walked, so entries changed meanwhile are written in this round too.
     for (const namn of this.andrade) {
       const nyckel = this.nyckel;
-      if (!nyckel) return;
+      const id = this.id;
+      if (!nyckel || id === null) return;
       this.andrade.delete(namn);
       const text = this.minne.get(namn);
+      const lagrat = `${namn}@${id}`;
       try {
-        if (text === undefined) storage.removeItem(namn);
+        if (text === undefined) storage.removeItem(lagrat);
         else {
           const stored = await krypteraPost(nyckel, namn, text);
           // Changed again, or the key changed, while encrypting: the entry is in the set again and written anew.
           if (this.nyckel !== nyckel) this.andrade.add(namn);
-          else if (!this.andrade.has(namn)) storage.setItem(namn, stored);
+          else if (!this.andrade.has(namn)) storage.setItem(lagrat, stored);
         }
+        // The older entry of the same name, now written under the id (or removed), goes.
+        if (this.gamla.delete(namn)) storage.removeItem(namn);
       } catch {
         // A full or blocked storage only removes the second safety net; the text is in memory and the save goes on.
       }

@@ -97,6 +97,8 @@ export interface PlanBaslinjeLage {
   automatisk: boolean;
   /** No baseline yet and the läsår has not started: the day the plan in force will be frozen. */
   frysesDatum: string | null;
+  /** Until this day (the first varv's EHT-möte, not yet begun) the skolledning may set the baseline again; else null. */
+  andrasSenast: string | null;
 }
 
 /** One step's Fundera and discussion answers for one varv or meeting (or for the step as a whole). */
@@ -271,6 +273,11 @@ export const planChannels = {
     summary: 'The current läsår\'s baseline: which version, whether Varvet froze it at the läsår start, or when it will be frozen.',
     args: z.object({}).strict(),
     result: returns<PlanBaslinjeLage | null>(),
+  },
+  'plan:sattBaslinje': {
+    summary: 'Sets the current läsår\'s baseline again, to one of its versions with content, until the first varv\'s EHT-möte (audited).',
+    args: z.object({ versionId: id }),
+    result: returns<PlanVersionInfo>(),
   },
   'plan:baslinjeVidStart': {
     summary: 'Run as the app opens: on or after the läsår\'s first day, freezes the plan in force as its baseline if it has none.',

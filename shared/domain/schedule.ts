@@ -37,6 +37,20 @@ export interface ScheduleInput {
   varvLangdVeckor: number;
   /** When left out: the first school week. May lie before startdatum (held the term before). */
   forstaEhtDatum?: string;
+  /**
+   * The school's utredning threshold in weeks (settings, default 5). Varv 1's EHT-möte — the first follow-up of the
+   * insatser decided at the första EHT-möte (seed 001: "under de närmsta sex veckorna") — lies at least this plus
+   * one week after the första EHT-möte, so an insats can reach the utredning rule at its first follow-up.
+   */
+  utredningTroskelVeckor?: number;
+}
+
+/** Default utredning threshold (weeks): settings' utredningTroskelVeckor. */
+export const UTREDNING_TROSKEL_VECKOR = 5;
+
+/** Weeks at least between the första EHT-möte and varv 1's EHT-möte: the utredning threshold plus one week. */
+export function minstaVeckorTillForstaUppfoljning(utredningTroskelVeckor = UTREDNING_TROSKEL_VECKOR): number {
+  return utredningTroskelVeckor + 1;
 }
 
 export type ScheduleProposal =
@@ -45,8 +59,12 @@ export type ScheduleProposal =
       forstaEht: Tillfalle;
       varv: VarvForslag[];
       lovVeckor: LovVecka[];
-      /** School weeks after the första EHT-möte not used by any varv (the sum of pausVeckorEfter). */
+      /** School weeks after the första EHT-möte not used by any varv (the sum of pausVeckorEfter and pausForeForstaVarv). */
       restVeckor: number;
+      /** School weeks between the första EHT-möte and varv 1 kept free so the first follow-up is not too early. */
+      pausForeForstaVarv: number;
+      /** Calendar weeks from the första EHT-möte to varv 1's EHT-möte (at least minstaVeckorTillForstaUppfoljning). */
+      veckorTillForstaUppfoljning: number;
     }
   | { ok: false; fel: string; ryms: { antalVarv: number; varvLangdVeckor: number }[] };
 
@@ -96,14 +114,29 @@ function tillfalle(datum: string): Tillfalle {
   return { datum, ...isoWeekOf(datum) };
 }
 
-function fits(tillgangliga: number): { antalVarv: number; varvLangdVeckor: number }[] {
+function fits(tillgangliga: number, fore: (varvLangdVeckor: number) => number): { antalVarv: number; varvLangdVeckor: number }[] {
   const ryms: { antalVarv: number; varvLangdVeckor: number }[] = [];
   for (const antalVarv of [...TILLATNA_ANTAL_VARV].reverse()) {
     for (const varvLangdVeckor of [...TILLATNA_VARV_LANGDER].reverse()) {
-      if (antalVarv * varvLangdVeckor <= tillgangliga) ryms.push({ antalVarv, varvLangdVeckor });
+      if (antalVarv * varvLangdVeckor + fore(varvLangdVeckor) <= tillgangliga) ryms.push({ antalVarv, varvLangdVeckor });
     }
   }
   return ryms;
+}
+
+/**
+ * School weeks to leave free after the första EHT-möte so that varv 1's EHT-möte (in the varv's second-last week)
+ * lies at least `minVeckor` calendar weeks after it. Counted from Monday to Monday: lov weeks in between count, as
+ * an insats runs through a lov too.
+ */
+function pausForeForsta(kvar: SchoolWeek[], forstaEht: string, varvLangdVeckor: number, minVeckor: number): number {
+  const start = mondayOf(forstaEht);
+  let paus = 0;
+  for (;;) {
+    const ehtVecka = kvar[paus + varvLangdVeckor - 2];
+    if (!ehtVecka || daysBetween(start, ehtVecka.mandag) >= 7 * minVeckor) return paus;
+    paus += 1;
+  }
 }
 
 function rymsText(ryms: { antalVarv: number; varvLangdVeckor: number }[]): string {
@@ -125,6 +158,10 @@ function checkInput(input: ScheduleInput): string | null {
   }
   const lovFel = checkLov(input.lov);
   if (lovFel) return lovFel;
+  const troskel = input.utredningTroskelVeckor;
+  if (troskel !== undefined && (!Number.isInteger(troskel) || troskel < 1 || troskel > 52)) {
+    return 'Veckor innan beslut om utredning måste vara ett heltal mellan 1 och 52.';
+  }
   const eht = input.forstaEhtDatum;
   if (eht !== undefined && !isRealIsoDate(eht)) return `Första EHT-mötet (${eht}) är inte ett datum skrivet som ÅÅÅÅ-MM-DD.`;
   if (eht !== undefined && eht > slutdatum) return 'Första EHT-mötet måste ligga före läsårets sista dag.';
@@ -161,18 +198,27 @@ export function proposeSchedule(input: ScheduleInput): ScheduleProposal {
   const placed = placeForstaEht(input, weeks);
   if (typeof placed === 'string') return { ok: false, fel: placed, ryms: [] };
   const kvar = weeks.slice(placed.forbrukade);
+  const minVeckor = minstaVeckorTillForstaUppfoljning(input.utredningTroskelVeckor);
+  const fore = (langd: number) => pausForeForsta(kvar, placed.eht, langd, minVeckor);
+  const paus = fore(input.varvLangdVeckor);
   const behov = input.antalVarv * input.varvLangdVeckor;
-  if (kvar.length < behov) {
-    const ryms = fits(kvar.length);
+  if (kvar.length < behov + paus) {
+    const ryms = fits(kvar.length, fore);
+    const varfor =
+      paus > 0
+        ? ` (${behov} för varven och ${paus} före varv 1, så att varv 1:s EHT-möte – den första uppföljningen av ` +
+          `insatserna från första EHT-mötet – ligger minst ${minVeckor} veckor efter första EHT-mötet: ` +
+          `utredningsgränsen ${minVeckor - 1} veckor plus en vecka)`
+        : '';
     const fel =
       `Läsåret rymmer inte ${input.antalVarv} varv om ${input.varvLangdVeckor} veckor: efter första EHT-mötet ` +
-      `finns ${kvar.length} skolveckor utanför loven, men det behövs ${behov}. ${rymsText(ryms)}`;
+      `finns ${kvar.length} skolveckor utanför loven, men det behövs ${behov + paus}${varfor}. ${rymsText(ryms)}`;
     return { ok: false, fel, ryms };
   }
   const n = input.varvLangdVeckor;
-  const pauser = spreadPauses(kvar.length - behov, input.antalVarv);
+  const pauser = spreadPauses(kvar.length - behov - paus, input.antalVarv);
   const varv: VarvForslag[] = [];
-  let forsta = 0;
+  let forsta = paus;
   for (let i = 0; i < input.antalVarv; i++) {
     const vw = kvar.slice(forsta, forsta + n);
     forsta += n + (pauser[i] ?? 0);
@@ -196,5 +242,7 @@ export function proposeSchedule(input: ScheduleInput): ScheduleProposal {
     varv,
     lovVeckor: lovVeckor(input.lov, input.startdatum, input.slutdatum),
     restVeckor: kvar.length - behov,
+    pausForeForstaVarv: paus,
+    veckorTillForstaUppfoljning: Math.floor(daysBetween(mondayOf(placed.eht), mondayOf((varv[0] as VarvForslag).eht.datum)) / 7),
   };
 }

@@ -6,6 +6,7 @@ import { checkLov, kalenderVarningar, kalenderVarv, lovVeckor, proposeSchedule, 
 import { AppError } from '../../../shared/errors';
 import type { MoteTyp } from '../../../shared/model';
 import { listVarv, currentLasar } from '../skola/oversikt';
+import { installningar } from '../mote/rows';
 
 interface LasarRow {
   id: number;
@@ -104,7 +105,8 @@ export function foreslaSchema(db: Database, day: string, input: { antalVarv: num
   const lov = JSON.parse(lasar.lov) as Lov[];
   const held = db.prepare("SELECT count(*) FROM mote WHERE lasar_id = ? AND status <> 'planerat'").pluck().get(lasar.id) as number;
   if (held > 0) throw new AppError('conflict', 'Ett nytt schema kan bara föreslås innan något möte i läsåret har börjat. Flytta enskilda datum i stället.');
-  const base = { startdatum: lasar.startdatum, slutdatum: lasar.slutdatum, lov, ...input };
+  // Varv 1's EHT-möte at least the school's utredning threshold plus one week after the första EHT-möte.
+  const base = { startdatum: lasar.startdatum, slutdatum: lasar.slutdatum, lov, utredningTroskelVeckor: installningar(db).utredningTroskelVeckor, ...input };
   const plan = proposeSchedule(base);
   if (!plan.ok) throw new AppError('rule_violation', plan.fel);
 

@@ -3,7 +3,7 @@ import type { HandlerPart } from '../handlers';
 import { instant, today } from '../context';
 import { loadPlanDokument, renderPlan } from '../export/planExport';
 import { createAterkoppling, listAterkoppling, recordSvar } from './aterkoppling';
-import { baslinjeLage, frysBaslinjeVidStart } from './baslinje';
+import { baslinjeLage, frysBaslinjeVidStart, sattBaslinje } from './baslinje';
 import { foreslaSchema, getKalender, setKalenderDatum, setLov } from './kalender';
 import { getUtkast, getVersion, listVersioner, planSnapshot, saveUtkast, sparaVersion } from './version';
 import { arsReflektioner } from './reflektioner';
@@ -22,6 +22,10 @@ const planCore: HandlerPart = {
   'plan:version': (args, ctx) => getVersion(ctx.db, args.id),
   'plan:sparaVersion': (args, ctx) => sparaVersion(ctx.db, today(ctx), args, instant(ctx)),
   'plan:baslinjeLage': (_args, ctx) => baslinjeLage(ctx.db, today(ctx)),
+  'plan:sattBaslinje': (args, ctx) => {
+    const { innehall: _frozen, ...info } = sattBaslinje(ctx.db, today(ctx), args.versionId);
+    return info;
+  },
   'plan:baslinjeVidStart': (_args, ctx) => {
     frysBaslinjeVidStart(ctx.db, today(ctx), instant(ctx));
     return baslinjeLage(ctx.db, today(ctx));

@@ -78,6 +78,11 @@ export function getVersion(db: Database, id: number): PlanVersion {
   return { ...toInfo(row), innehall: JSON.parse(row.innehall) as PlanInnehall };
 }
 
+/** At least one of step 3's answers written (plan/baslinje.ts: an empty plan is never a baseline). */
+function harSvar(innehall: PlanInnehall): boolean {
+  return Object.values(innehall.svar).some((v) => typeof v === 'string' && v.trim() !== '');
+}
+
 /** The baseline of a läsår ("the plan in force when the läsår starts"), if it has one. */
 export function baselineVersion(db: Database, lasarId: number): PlanVersion | null {
   const id = db.prepare('SELECT id FROM plan_version WHERE is_baseline = 1 AND lasar_id = ?').pluck().get(lasarId) as number | undefined;
@@ -116,7 +121,16 @@ export function sparaVersion(
     if (!input.baslinje && input.orsak.trim() === '' && listVersioner(db).length > 0) {
       throw new AppError('invalid_argument', 'Skriv varför planen ändras, så att det syns när versionerna jämförs.');
     }
-    return insertVersion(db, { lasarId, innehall, skapad: now, skapadAv: input.skapadAv, orsak: input.orsak, baslinje: input.baslinje });
+    if (input.baslinje && !harSvar(innehall)) {
+      throw new AppError('rule_violation', 'Planen har inga svar på frågorna ännu. En tom plan kan inte fastställas som baslinje; skriv planen först.');
+    }
+    // A school that began inside its läsår has no baseline: the first version with content becomes it (the reply says so).
+    const lasar = db.prepare('SELECT startdatum FROM lasar WHERE id = ?').get(lasarId) as { startdatum: string } | undefined;
+    const forstaMedInnehall = !input.baslinje && lasar !== undefined && day >= lasar.startdatum && !baselineVersion(db, lasarId) && harSvar(innehall);
+    const orsak = forstaMedInnehall
+      ? `${input.orsak.trim() === '' ? '' : `${input.orsak.trim()} `}Läsåret hade redan börjat utan baslinje: den första versionen med innehåll är fastställd som baslinje.`
+      : input.orsak;
+    return insertVersion(db, { lasarId, innehall, skapad: now, skapadAv: input.skapadAv, orsak, baslinje: input.baslinje || forstaMedInnehall });
   })();
   const { innehall: _frozen, ...info } = getVersion(db, id);
   return info;

@@ -26,12 +26,13 @@ export function createSkola(db: Database, input: CreateSkolaInput, now: Date): S
   // The defaults of the settings (6 varv of 5 weeks); a year too short for them gets what fits.
   const antalVarv = input.antalVarv ?? DEFAULT_INSTALLNINGAR.antalVarv;
   const varvLangdVeckor = input.varvLangdVeckor ?? DEFAULT_INSTALLNINGAR.varvLangdVeckor;
-  let valt = { antalVarv, varvLangdVeckor };
+  // The first follow-up (varv 1's EHT-möte) at least the utredning threshold plus one week after the första EHT-möte.
+  let valt = { antalVarv, varvLangdVeckor, utredningTroskelVeckor: DEFAULT_INSTALLNINGAR.utredningTroskelVeckor };
   let plan = proposeSchedule({ startdatum, slutdatum, lov, ...valt });
   if (!plan.ok) {
     const fits = plan.ryms[0];
     if (input.antalVarv !== undefined || !fits) throw new AppError('rule_violation', plan.fel);
-    valt = fits;
+    valt = { ...valt, ...fits };
     plan = proposeSchedule({ startdatum, slutdatum, lov, ...valt });
     if (!plan.ok) throw new AppError('rule_violation', plan.fel);
   }

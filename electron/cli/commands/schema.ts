@@ -13,7 +13,7 @@ import {
 import { DEFAULT_INSTALLNINGAR } from '../../../shared/domain/settings';
 import type { CliCommand } from '../types';
 
-const USAGE = 'varvet schema --start ÅÅÅÅ-MM-DD --end ÅÅÅÅ-MM-DD --varv 5|6 [--langd 5|6] [--forsta-eht ÅÅÅÅ-MM-DD] [--json]';
+const USAGE = 'varvet schema --start ÅÅÅÅ-MM-DD --end ÅÅÅÅ-MM-DD --varv 5|6 [--langd 5|6] [--forsta-eht ÅÅÅÅ-MM-DD] [--utredning 5|6] [--json]';
 
 function readArgs(argv: string[]) {
   try {
@@ -25,6 +25,7 @@ function readArgs(argv: string[]) {
         varv: { type: 'string' },
         langd: { type: 'string' },
         'forsta-eht': { type: 'string' },
+        utredning: { type: 'string' },
         json: { type: 'boolean' },
       },
     }).values;
@@ -63,6 +64,8 @@ export const schemaCommand: CliCommand = {
     const antalVarv = femEllerSex(values.varv, '--varv', DEFAULT_INSTALLNINGAR.antalVarv);
     const varvLangdVeckor = femEllerSex(values.langd, '--langd', DEFAULT_INSTALLNINGAR.varvLangdVeckor);
     const forstaEht = values['forsta-eht'];
+    // The school's utredning threshold (settings; seed 001 "5-6 veckor"): varv 1's EHT-möte lies at least one week more after the första.
+    const utredningTroskelVeckor = femEllerSex(values.utredning, '--utredning', DEFAULT_INSTALLNINGAR.utredningTroskelVeckor);
     const lov = defaultLov(startdatum, slutdatum);
     const forslag = proposeSchedule({
       startdatum,
@@ -70,6 +73,7 @@ export const schemaCommand: CliCommand = {
       lov,
       antalVarv,
       varvLangdVeckor,
+      utredningTroskelVeckor,
       ...(forstaEht === undefined ? {} : { forstaEhtDatum: datum(forstaEht, '--forsta-eht', 'första EHT-mötet') }),
     });
     if (values.json) {
@@ -81,6 +85,11 @@ export const schemaCommand: CliCommand = {
     if (!forslag.ok) throw new AppError('rule_violation', forslag.fel);
     io.out(`Läsår ${startdatum} – ${slutdatum}: ${antalVarv} varv om ${varvLangdVeckor} skolveckor (lovveckor räknas inte).`);
     io.out(`Första EHT-mötet: ${formatVeckaKort(forslag.forstaEht.datum)}, ${formatDatum(forslag.forstaEht.datum)} (${forslag.forstaEht.datum})`);
+    io.out(
+      `Varv 1:s EHT-möte, den första uppföljningen, ligger ${forslag.veckorTillForstaUppfoljning} veckor efter första EHT-mötet ` +
+        `(minst ${utredningTroskelVeckor + 1}: utredningsgränsen ${utredningTroskelVeckor} veckor plus en vecka` +
+        `${forslag.pausForeForstaVarv > 0 ? `; ${forslag.pausForeForstaVarv} skolveckor före varv 1 hålls fria för det` : ''}).`,
+    );
     io.out('');
     const rubrik = ['Varv', 'Period', 'Bedömningar senast', 'Resultatdialog', 'EHT-möte', 'Avstämning'];
     const rader = forslag.varv.map((v) => [

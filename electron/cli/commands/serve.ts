@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../../../shared/errors';
 import { createBackend } from '../../backend/backend';
 import { wayOut } from '../../backend/backup/index';
+import { isAddressInUse, listenForFolder } from '../../backend/http/port';
 import { startServer } from '../../backend/http/server';
 import { resolveDataDir } from '../../backend/paths';
 import { lockOf } from '../../backend/lock/service';
@@ -24,7 +25,7 @@ export function parsePort(value: string | undefined): number {
 
 export const serveCommand: CliCommand = {
   summary: 'Startar Varvet i webbläsarläge på den här datorn.',
-  usage: 'varvet serve [--data MAPP] [--port N]',
+  usage: 'varvet serve [--data MAPP] [--port N]  (utan --port: samma port som förra gången för mappen)',
   async run(argv, io) {
     const { values } = parseArgs({ args: argv, options: { data: { type: 'string' }, port: { type: 'string' } } });
     const port = parsePort(values.port);
@@ -40,14 +41,21 @@ export const serveCommand: CliCommand = {
       throw error;
     }
     let server;
+    let moved: number | null;
     try {
-      server = await startServer({ backend, rendererDir: rendererDir(), port });
+      // The same address as last time for this folder, so the page's local drafts are found again.
+      ({ server, moved } = await listenForFolder(dataDir, port, (p) => startServer({ backend, rendererDir: rendererDir(), port: p })));
     } catch (error) {
       backend.close();
-      const inUse = error instanceof Error && 'code' in error && error.code === 'EADDRINUSE';
-      throw new AppError('database_unavailable', inUse ? `Porten ${port} används redan. Välj en annan med --port.` : 'Webbservern kunde inte startas.');
+      throw new AppError('database_unavailable', isAddressInUse(error) ? `Porten ${port} används redan. Välj en annan med --port.` : 'Webbservern kunde inte startas.');
     }
     io.out(`Varvet körs i webbläsarläge. Data: ${dataDir}`);
+    if (moved !== null) {
+      io.out(
+        `Porten ${moved} som Varvet använde förra gången för den här mappen är upptagen av ett annat program, så adressen är ny. ` +
+          `Saknas text som inte hann sparas: avsluta det andra programmet och starta Varvet med --port ${moved}.`,
+      );
+    }
     // An encrypted folder starts locked (never unlocked from argv or the environment here): the page asks.
     if (lockOf(backend.context).locked) io.out('Databasen är krypterad och låst. Lås upp den i webbläsaren med ditt lösenord.');
     io.out(`Öppna den här adressen i webbläsaren (den innehåller din åtkomstnyckel):\n  ${server.openUrl}`);

@@ -15,14 +15,19 @@ export function MoteResultat({ agenda, onHandledning }: { agenda: MoteAgenda; on
   const { resultat, lararmonster } = agenda;
   const grupper = resultat.grupper ?? [];
   const forsta = agenda.mote.typ === 'forsta_eht';
-  const nar = `${resultat.tillfalle ?? ''}, ${datumMedAr(resultat.datum ?? '')}`;
+  // Only an occasion that exists has a date: a new school's första EHT-möte has none before it (no date to format).
+  const nar = resultat.tillfalle !== null && resultat.datum ? `${resultat.tillfalle}, ${datumMedAr(resultat.datum)}` : '';
   return (
     <section className="mote-sektion" aria-labelledby="mote-res-rubrik">
       <h2 id="mote-res-rubrik" tabIndex={-1}>
         {resultatRubrik(agenda)}
       </h2>
-      {resultat.tillfalle === null ? (
-        <p className="muted">{forsta ? 'Det finns inga omdömen eller betyg från föregående termin.' : 'Det finns inga resultat före mötet.'}</p>
+      {nar === '' ? (
+        <p className="muted" role="status">
+          {forsta
+            ? 'Inga resultat ännu: det finns inga omdömen eller betyg från före terminens start. Resultat läses in under Import.'
+            : 'Inga resultat ännu: det finns inget bedömningstillfälle före mötet. Resultat läses in under Import.'}
+        </p>
       ) : (
         <>
           <p className="muted">

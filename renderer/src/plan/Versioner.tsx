@@ -4,7 +4,7 @@ import { format } from 'date-fns';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { toIsoDate } from '../../../shared/calendar';
-import type { PlanVersionInfo } from '../../../shared/channels/plan';
+import type { PlanBaslinjeLage, PlanVersionInfo } from '../../../shared/channels/plan';
 import { call, errorText } from '../api';
 import { datumMedAr } from '../format';
 import { lokal } from '../lokalLagring';
@@ -14,7 +14,7 @@ import { Field, describedBy } from '../components/Field';
 
 const SPARAD_AV = 'varvet.plan.sparadAv';
 
-export function PlanVersionForm({ versioner, harBaslinje, onSaved }: { versioner: PlanVersionInfo[]; harBaslinje: boolean; onSaved: () => void }) {
+export function PlanVersionForm({ versioner, harBaslinje, lage, onSaved }: { versioner: PlanVersionInfo[]; harBaslinje: boolean; lage?: PlanBaslinjeLage | null; onSaved: () => void }) {
   const announce = useApp((s) => s.announce);
   const [error, setError] = useState<string | null>(null);
   const { register, handleSubmit, reset, formState } = useForm({
@@ -39,7 +39,9 @@ export function PlanVersionForm({ versioner, harBaslinje, onSaved }: { versioner
       <p className="hint">
         {harBaslinje
           ? 'Planen har en baslinje. Ändringar sparas som nya versioner, med vem och varför, så att ni kan se hur planen har ändrats.'
-          : 'Baslinjen är planen som gäller när läsåret börjar. Vid läsårets slut jämför ni med den: följde ni planeringen? Fastställer ni den inte själva gör Varvet det när läsåret börjar.'}
+          : lage && lage.baslinje === null && lage.frysesDatum === null
+            ? 'Läsåret har redan börjat och planen har ingen baslinje ännu. En tom plan fastställs aldrig: skriv planen i steg 3, så blir den första versionen med svar på frågorna baslinjen. Vid läsårets slut jämför ni med den.'
+            : 'Baslinjen är planen som gäller när läsåret börjar. Vid läsårets slut jämför ni med den: följde ni planeringen? Fastställer ni den inte själva gör Varvet det när läsåret börjar (om planen har svar på frågorna).'}
       </p>
       <ErrorAlert message={error} />
       <div className="field-row">
@@ -66,11 +68,33 @@ export function sparadText(instant: string): string {
   return `${datumMedAr(toIsoDate(d))} kl. ${format(d, 'HH.mm')}`;
 }
 
-export function PlanVersionLista({ versioner }: { versioner: PlanVersionInfo[] }) {
+export function PlanVersionLista({ versioner, lage, onSatt }: { versioner: PlanVersionInfo[]; lage?: PlanBaslinjeLage | null; onSatt?: () => void }) {
+  const announce = useApp((s) => s.announce);
+  const [fel, setFel] = useState<string | null>(null);
   if (versioner.length === 0) return <p className="muted">Planen har inga sparade versioner ännu.</p>;
+  // Until the first varv's EHT-möte the skolledning may choose another of the läsår's versions as the baseline.
+  const kanSattas = lage?.andrasSenast ? (v: PlanVersionInfo) => !v.isBaseline && v.lasarId === lage.lasar.id : () => false;
+  const satt = async (v: PlanVersionInfo) => {
+    try {
+      await call('plan:sattBaslinje', { versionId: v.id });
+      setFel(null);
+      announce(`Version ${v.nummer} är nu planens baslinje.`);
+      onSatt?.();
+    } catch (e) {
+      setFel(errorText(e));
+    }
+  };
   // Once the plan has versions from more than one läsår, each row says which.
   const flerLasar = new Set(versioner.map((v) => v.lasarNamn)).size > 1;
   return (
+    <>
+    {lage?.andrasSenast && lage.baslinje && (
+      <p className="hint">
+        Baslinjen kan sättas om till en annan version från läsåret fram till varv 1:s EHT-möte ({datumMedAr(lage.andrasSenast)}). Ändringen
+        loggas.
+      </p>
+    )}
+    <ErrorAlert message={fel} title="Baslinjen kunde inte ändras" />
     <div className="table-wrap">
       <table className="table">
         <caption className="sr-only">Planens versioner, nyaste först</caption>
@@ -92,11 +116,22 @@ export function PlanVersionLista({ versioner }: { versioner: PlanVersionInfo[] }
               {flerLasar && <td>{v.lasarNamn ?? '–'}</td>}
               <td>{sparadText(v.skapad)}</td>
               <td>{v.skapadAv}</td>
-              <td>{v.orsak || '–'}</td>
+              <td>
+                {v.orsak || '–'}
+                {kanSattas(v) && (
+                  <>
+                    {' '}
+                    <button type="button" className="button link" onClick={() => void satt(v)}>
+                      Gör till baslinje <span className="visually-hidden">(version {v.nummer})</span>
+                    </button>
+                  </>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
     </div>
+    </>
   );
 }

@@ -36,6 +36,7 @@ export function ForberedelseVersioner({
       <PlanVersionForm
         versioner={versioner}
         harBaslinje={lage ? lage.baslinje !== null : versioner.some((v) => v.isBaseline)}
+        lage={lage}
         onSaved={() => {
           reload();
           onLage();
@@ -43,7 +44,14 @@ export function ForberedelseVersioner({
       />
       <section className="section" aria-labelledby="versioner-rubrik">
         <h2 id="versioner-rubrik">Planens versioner</h2>
-        <PlanVersionLista versioner={versioner} />
+        <PlanVersionLista
+          versioner={versioner}
+          lage={lage}
+          onSatt={() => {
+            reload();
+            onLage();
+          }}
+        />
       </section>
       {versioner.length > 0 && <PlanJamfor key={versioner.length} versioner={versioner} />}
     </>

@@ -109,6 +109,8 @@ describe('baslinje per läsår, fryst när läsåret börjar', () => {
     const dataDir = tempDir();
     let b = await open(dataDir, '2026-06-01T08:00:00Z');
     await ok(b, 'skola:create', { namn: 'Lindens skola', lasar: LASAR });
+    // An empty plan is never a baseline (issue 14): the plan says something first.
+    await ok(b, 'plan:utkastSave', { svar: { syfte: 'Rektor förklarar syftet på APT.' } });
     await ok(b, 'plan:sparaVersion', { skapadAv: 'Åsa Öberg', orsak: '', baslinje: true });
     // The next läsår (the app has no screen to add one yet; the demo's history is made the same way).
     const db = b.context.db;

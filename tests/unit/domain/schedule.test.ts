@@ -78,39 +78,64 @@ describe('defaultLov: typical Swedish lov weeks', () => {
 describe(`proposeSchedule — "${SEED_KALENDER}" / "${SEED_BEDOMNINGAR}"`, () => {
   const lov = defaultLov(LASAR_2026.startdatum, LASAR_2026.slutdatum);
 
-  it(`fits 6 varv om 6 veckor in 2026/27 (${SEED_VARV})`, () => {
-    const p = proposeSchedule({ ...LASAR_2026, lov, antalVarv: 6, varvLangdVeckor: 6 });
+  it(`fits 6 varv om 5 veckor in 2026/27, varv 1's EHT-möte six weeks after the första (${SEED_VARV})`, () => {
+    const p = proposeSchedule({ ...LASAR_2026, lov, antalVarv: 6, varvLangdVeckor: 5 });
     if (!p.ok) throw new Error(p.fel);
     expect(p.forstaEht).toEqual({ datum: '2026-08-20', vecka: 34, isoAr: 2026 });
     const rows = p.varv.map((v) => [v.nummer, v.startdatum, v.slutdatum, v.bedomningSenast, v.resultatdialog.datum, v.eht.datum, v.avstamning.datum]);
     expect(rows).toEqual([
-      [1, '2026-08-24', '2026-10-02', '2026-09-11', '2026-09-15', '2026-09-24', '2026-09-29'],
-      [2, '2026-10-05', '2026-11-20', '2026-10-23', '2026-11-03', '2026-11-12', '2026-11-17'],
-      [3, '2026-11-23', '2027-01-22', '2026-12-11', '2026-12-15', '2027-01-14', '2027-01-19'],
-      [4, '2027-01-25', '2027-03-12', '2027-02-12', '2027-02-16', '2027-03-04', '2027-03-09'],
-      [5, '2027-03-15', '2027-04-30', '2027-04-09', '2027-04-13', '2027-04-22', '2027-04-27'],
-      [6, '2027-05-03', '2027-06-11', '2027-05-21', '2027-05-25', '2027-06-03', '2027-06-08'],
+      [1, '2026-09-07', '2026-10-09', '2026-09-18', '2026-09-22', '2026-10-01', '2026-10-06'],
+      [2, '2026-10-19', '2026-11-27', '2026-11-06', '2026-11-10', '2026-11-19', '2026-11-24'],
+      [3, '2026-12-07', '2027-01-29', '2026-12-18', '2027-01-12', '2027-01-21', '2027-01-26'],
+      [4, '2027-02-08', '2027-03-19', '2027-02-19', '2027-03-02', '2027-03-11', '2027-03-16'],
+      [5, '2027-04-05', '2027-05-07', '2027-04-16', '2027-04-20', '2027-04-29', '2027-05-04'],
+      [6, '2027-05-10', '2027-06-11', '2027-05-21', '2027-05-25', '2027-06-03', '2027-06-08'],
     ]);
-    // Varv 2 counts six school weeks and skips höstlovet (v. 44).
-    expect(p.varv[1]?.skolveckor.map((w) => w.vecka)).toEqual([41, 42, 43, 45, 46, 47]);
+    // Two school weeks kept free before varv 1: its EHT-möte (v. 40) is six weeks after the första (v. 34).
+    expect(p.pausForeForstaVarv).toBe(2);
+    expect(p.veckorTillForstaUppfoljning).toBe(6);
+    // Varv 2 counts five school weeks and skips höstlovet (v. 44).
+    expect(p.varv[1]?.skolveckor.map((w) => w.vecka)).toEqual([43, 45, 46, 47, 48]);
     expect(p.lovVeckor.map((w) => w.vecka)).toEqual([44, 52, 53, 1, 8, 13]);
-    expect(p.restVeckor).toBe(0);
+    expect(p.restVeckor).toBe(6);
+  });
+
+  // Seed 001: insatser are decided at the första EHT-möte "under de närmsta sex veckorna"; the utredning rule
+  // (5–6 weeks, the school's setting) must be reachable at the first follow-up: threshold + 1 week apart.
+  it.each<[string, Partial<ScheduleInput>, number, number, string]>([
+    ['6 varv om 5 veckor, threshold 5', { antalVarv: 6, varvLangdVeckor: 5 }, 2, 6, '2026-10-01'],
+    ['5 varv om 6 veckor, threshold 5', { antalVarv: 5, varvLangdVeckor: 6 }, 1, 6, '2026-10-01'],
+    ['5 varv om 5 veckor, threshold 5', { antalVarv: 5, varvLangdVeckor: 5 }, 2, 6, '2026-10-01'],
+    ['6 varv om 5 veckor, threshold 6', { antalVarv: 6, varvLangdVeckor: 5, utredningTroskelVeckor: 6 }, 3, 7, '2026-10-08'],
+    ['första EHT-mötet 1 september', { antalVarv: 5, varvLangdVeckor: 6, forstaEhtDatum: '2026-09-01' }, 1, 6, '2026-10-15'],
+    // Höstlovet (v. 44) lies between: an insats runs through a lov, so the lov week counts towards the six.
+    ['första EHT-mötet before höstlovet', { antalVarv: 5, varvLangdVeckor: 5, forstaEhtDatum: '2026-10-22' }, 1, 6, '2026-12-03'],
+    // Held the term before: far enough from the first follow-up already, no week kept free.
+    ['första EHT-mötet the term before', { antalVarv: 5, varvLangdVeckor: 6, forstaEhtDatum: '2026-06-10' }, 0, 14, '2026-09-17'],
+  ])('keeps the first follow-up far enough from the första EHT-möte: %s', (_, change, paus, veckor, eht1) => {
+    const p = proposeSchedule({ ...LASAR_2026, lov, antalVarv: 6, varvLangdVeckor: 5, ...change });
+    if (!p.ok) throw new Error(p.fel);
+    expect([p.pausForeForstaVarv, p.veckorTillForstaUppfoljning, p.varv[0]?.eht.datum]).toEqual([paus, veckor, eht1]);
+    expect(veckor).toBeGreaterThanOrEqual((change.utredningTroskelVeckor ?? 5) + 1);
   });
 
   it('spreads left-over weeks as pauses after each varv instead of bunching the varv at the start', () => {
     const p = proposeSchedule({ ...LASAR_2026, lov, antalVarv: 5, varvLangdVeckor: 5 });
     if (!p.ok) throw new Error(p.fel);
     expect(p.restVeckor).toBe(11);
-    expect(p.varv.map((v) => v.pausVeckorEfter)).toEqual([3, 2, 2, 2, 2]);
-    expect(p.varv[4]?.avstamning.vecka).toBe(21);
+    expect(p.varv.map((v) => v.pausVeckorEfter)).toEqual([2, 2, 2, 2, 1]);
+    expect(p.varv[4]?.avstamning.vecka).toBe(22);
   });
 
-  it('says when the year cannot hold the request, and what would fit, rather than squeeze', () => {
-    const p = proposeSchedule({ ...LASAR_2026, slutdatum: '2027-05-11', lov, antalVarv: 6, varvLangdVeckor: 6 });
+  it('says when the year is too short for the first follow-up to come late enough, and what would fit', () => {
+    // 36 school weeks hold 6 varv om 6 veckor, but not with the week before varv 1 the utredning rule needs.
+    const p = proposeSchedule({ ...LASAR_2026, lov, antalVarv: 6, varvLangdVeckor: 6 });
     expect(p).toEqual({
       ok: false,
       fel:
-        'Läsåret rymmer inte 6 varv om 6 veckor: efter första EHT-mötet finns 32 skolveckor utanför loven, men det behövs 36. ' +
+        'Läsåret rymmer inte 6 varv om 6 veckor: efter första EHT-mötet finns 36 skolveckor utanför loven, men det behövs 37 ' +
+        '(36 för varven och 1 före varv 1, så att varv 1:s EHT-möte – den första uppföljningen av insatserna från första ' +
+        'EHT-mötet – ligger minst 6 veckor efter första EHT-mötet: utredningsgränsen 5 veckor plus en vecka). ' +
         'Det som ryms: 6 varv om 5 veckor, 5 varv om 6 veckor eller 5 varv om 5 veckor.',
       ryms: [
         { antalVarv: 6, varvLangdVeckor: 5 },
@@ -118,6 +143,19 @@ describe(`proposeSchedule — "${SEED_KALENDER}" / "${SEED_BEDOMNINGAR}"`, () =>
         { antalVarv: 5, varvLangdVeckor: 5 },
       ],
     });
+  });
+
+  it('says when the year cannot hold the request, and what would fit, rather than squeeze', () => {
+    const p = proposeSchedule({ ...LASAR_2026, slutdatum: '2027-05-11', lov, antalVarv: 6, varvLangdVeckor: 6 });
+    expect(p.ok).toBe(false);
+    if (!p.ok) {
+      expect(p.fel).toMatch(/^Läsåret rymmer inte 6 varv om 6 veckor: efter första EHT-mötet finns 32 skolveckor utanför loven, men det behövs 37 /);
+      expect(p.ryms).toEqual([
+        { antalVarv: 6, varvLangdVeckor: 5 },
+        { antalVarv: 5, varvLangdVeckor: 6 },
+        { antalVarv: 5, varvLangdVeckor: 5 },
+      ]);
+    }
   });
 
   it('says so when nothing fits', () => {
@@ -149,7 +187,8 @@ describe(`proposeSchedule — "${SEED_KALENDER}" / "${SEED_BEDOMNINGAR}"`, () =>
     if (!before.ok || !during.ok) throw new Error('expected proposals');
     expect(before.forstaEht.datum).toBe('2026-06-10');
     expect(before.varv[0]?.startdatum).toBe('2026-08-17');
-    expect(during.varv[0]?.startdatum).toBe('2026-09-07');
+    // One school week kept free after it: varv 1's EHT-möte six weeks after the första.
+    expect(during.varv[0]?.startdatum).toBe('2026-09-14');
   });
 
   it('moves a meeting off a red day within its week (Kristi himmelsfärd 29 maj 2025)', () => {

@@ -29,7 +29,8 @@ describe('varvet schema', () => {
     expect(text).toContain('6 varv om 5 skolveckor');
     expect(text).toContain('Första EHT-mötet: v. 34, torsdag 20 augusti (2026-08-20)');
     expect(text).toMatch(/Varv\s+Period\s+Bedömningar senast\s+Resultatdialog\s+EHT-möte\s+Avstämning/);
-    expect(text).toMatch(/^2\s+v\. 41–46 \(2026-10-05 – 2026-11-13\)\s+v\. 42 16 okt\.\s+v\. 43 20 okt\.\s+v\. 45 5 nov\.\s+v\. 46 10 nov\.$/m);
+    expect(text).toMatch(/^2\s+v\. 43–48 \(2026-10-19 – 2026-11-27\)\s+v\. 45 6 nov\.\s+v\. 46 10 nov\.\s+v\. 47 19 nov\.\s+v\. 48 24 nov\.$/m);
+    expect(text).toContain('Varv 1:s EHT-möte, den första uppföljningen, ligger 6 veckor efter första EHT-mötet (minst 6: utredningsgränsen 5 veckor plus en vecka; 2 skolveckor före varv 1 hålls fria för det).');
     expect(text).toContain('v. 44  Höstlov');
     expect(text).toContain('v. 13  Påsklov');
     expect(out.filter((l) => /^\d\s+v\./.test(l))).toHaveLength(6);
@@ -43,7 +44,7 @@ describe('varvet schema', () => {
     expect(data.ok).toBe(true);
     expect(data.antalVarv).toBe(5);
     expect(data.varv.map((v) => v.nummer)).toEqual([1, 2, 3, 4, 5]);
-    expect(data.varv[0]?.eht.vecka).toBe(38);
+    expect(data.varv[0]?.eht.vecka).toBe(40);
     expect(data.lov).toHaveLength(4);
   });
 
@@ -67,6 +68,16 @@ describe('varvet schema', () => {
     expect(err).toEqual([data.fel]);
   });
 
+  it.each([
+    ['5', 6, 40],
+    ['6', 7, 41],
+  ])('with --utredning %s puts varv 1\'s EHT-möte %i weeks after the första (v. %i)', async (troskel, veckor, vecka) => {
+    const { io, out } = capture();
+    expect(await schemaCommand.run([...YEAR, '--varv', '6', '--utredning', troskel, '--json'], io)).toBe(0);
+    const data = JSON.parse(out.join('\n')) as { veckorTillForstaUppfoljning: number; varv: { eht: { vecka: number } }[] };
+    expect([data.veckorTillForstaUppfoljning, data.varv[0]?.eht.vecka]).toEqual([veckor, vecka]);
+  });
+
   it('accepts a första EHT-möte date', async () => {
     const { io, out } = capture();
     await schemaCommand.run([...YEAR, '--varv', '5', '--forsta-eht', '2026-06-10'], io);
@@ -82,7 +93,7 @@ describe('varvet schema', () => {
       'a year too short',
       ['--start', '2026-08-17', '--end', '2027-05-11', '--varv', '6', '--langd', '6'],
       'rule_violation',
-      'Läsåret rymmer inte 6 varv om 6 veckor: efter första EHT-mötet finns 32 skolveckor utanför loven, men det behövs 36. Det som ryms: 6 varv om 5 veckor, 5 varv om 6 veckor eller 5 varv om 5 veckor.',
+      'Läsåret rymmer inte 6 varv om 6 veckor: efter första EHT-mötet finns 32 skolveckor utanför loven, men det behövs 37 (36 för varven och 1 före varv 1, så att varv 1:s EHT-möte – den första uppföljningen av insatserna från första EHT-mötet – ligger minst 6 veckor efter första EHT-mötet: utredningsgränsen 5 veckor plus en vecka). Det som ryms: 6 varv om 5 veckor, 5 varv om 6 veckor eller 5 varv om 5 veckor.',
     ],
   ])('refuses %s with a Swedish AppError', async (_, argv, code, message) => {
     const error = await refusal(argv);
