@@ -7,7 +7,9 @@ import type { CliCommand, CliIo } from './types';
 export const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   start: async () => (await import('./commands/start')).startCommand,
   serve: async () => (await import('./commands/serve')).serveCommand,
+  skola: async () => (await import('./commands/skola')).skolaCommand,
   demo: async () => (await import('./commands/demo')).demoCommand,
+  moten: async () => (await import('./commands/moten')).motenCommand,
   check: async () => (await import('./commands/check')).checkCommand,
   backup: async () => (await import('./commands/backup')).backupCommand,
   restore: async () => (await import('./commands/restore')).restoreCommand,

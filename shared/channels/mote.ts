@@ -59,6 +59,8 @@ export interface AgendaElev {
   id: number;
   namn: string;
   klass: string | null;
+  /** The Elev-ID from the school platform: tells two pupils with the same name and class apart. */
+  externId: string | null;
 }
 
 /** One insats earlier in the chain, with what was judged and decided about it. */

@@ -47,6 +47,16 @@ export interface ImportCounts {
   hoppade: number;
 }
 
+/** One existing value an import overwrites: what it is about, which value, before and after (all Swedish text). */
+export interface ImportAndring {
+  /** "Anna Berg (Elev-ID 7001), Matematik, Vt 2026" */
+  vad: string;
+  /** "betyg", "klass", "förnamn" … */
+  falt: string;
+  fore: string;
+  efter: string;
+}
+
 export interface ImportResult extends ImportCounts {
   kind: ImportKind;
   dryRun: boolean;
@@ -62,6 +72,10 @@ export interface ImportResult extends ImportCounts {
   questions: ImportQuestion[];
   /** Requirements the mapping does not meet, e.g. "Ämne". */
   missing: string[];
+  /** Existing values the import overwrites (or, for a dry run, would overwrite); the first 500 are listed. */
+  andringar: ImportAndring[];
+  /** How many existing values it overwrites in all (andringar may list fewer). */
+  andradeVarden: number;
   millis: number;
 }
 

@@ -63,7 +63,7 @@ function bedomningRad(ai: AgendaInsats, n: ProtokollNamn): string[] {
 export function writeProtokoll(b: DocumentBuilder, a: MoteAgenda, n: ProtokollNamn, opts: { pseudonymiserad: boolean; nastaMote: string | null }): void {
   const { mote } = a;
   if (opts.pseudonymiserad) {
-    b.paragraph('Pseudonymiserat protokoll: eleverna anges med initialer och kod. Kodnyckeln finns endast i Varvet.', { italic: true, muted: true });
+    b.paragraph('Pseudonymiserat protokoll: eleverna anges med initialer och kod, inbjudna gäster bara med sin funktion. Kodnyckeln finns endast i Varvet.', { italic: true, muted: true });
   }
   b.keyValues([
     ['Möte', `${MOTE_TYP_TEXT[mote.typ]}${mote.varvNummer ? `, varv ${mote.varvNummer}` : ''}`],
@@ -74,8 +74,13 @@ export function writeProtokoll(b: DocumentBuilder, a: MoteAgenda, n: ProtokollNa
   b.heading('Deltagare', 2);
   b.table({
     columns: [{ header: 'Namn', width: 3 }, { header: 'Funktion', width: 2 }, { header: 'Närvaro', width: 1.4 }],
-    // Guests are typed freely ("Vårdnadshavare till …"): their names and every function go through the pseudonymiser.
-    rows: mote.deltagare.map((d) => [d.personalId === null ? n.text(d.namn) : d.namn, n.text(d.funktion), d.inbjuden ? 'Inbjuden' : 'Ordinarie']),
+    // A guest's own name can identify a pupil (a guardian's surname is often the pupil's): pseudonymised, a guest is
+    // shown by function only. Functions are typed freely ("Vårdnadshavare till …") and go through the pseudonymiser.
+    rows: mote.deltagare.map((d) => [
+      d.personalId !== null ? d.namn : opts.pseudonymiserad ? 'Gäst (namnet utelämnat)' : n.text(d.namn),
+      n.text(d.funktion),
+      d.inbjuden ? 'Inbjuden' : 'Ordinarie',
+    ]),
   });
 
   b.heading('Dagordning', 2).bullets(dagordning(a));

@@ -7,6 +7,7 @@ import { silenced } from '../audit/importAudit';
 import type { ColumnMapping } from '../../../shared/import/mapping';
 import type { ImportKind } from '../../../shared/import/fields';
 import type { ImportResult } from '../../../shared/import/types';
+import { describeUpdates } from './andringar';
 import { FirstChange, Writer } from './changes';
 import type { ParsedTable } from './parse';
 import { validateImport, type Validated } from './validate';
@@ -59,7 +60,7 @@ export function runImport(db: Database, table: ParsedTable, opts: RunOptions, va
   const started = performance.now();
   const base = (): ImportResult => ({
     kind: opts.kind, dryRun: opts.dryRun, applied: false, refused: null, importId: null, baraGiltiga: false, giltigaRader: 0,
-    problems: [], questions: [], missing: [], rader: table.rows.length, tillagda: 0, andrade: 0, oforandrade: 0, hoppade: 0, millis: 0,
+    problems: [], questions: [], missing: [], andringar: [], andradeVarden: 0, rader: table.rows.length, tillagda: 0, andrade: 0, oforandrade: 0, hoppade: 0, millis: 0,
   });
   const finish = (r: ImportResult): ImportResult => ({ ...r, millis: Math.round(performance.now() - started) });
   let plan: Validated | undefined;
@@ -72,8 +73,10 @@ export function runImport(db: Database, table: ParsedTable, opts: RunOptions, va
       result.problems = v.problems.list;
       result.questions = v.questions.list;
       result.giltigaRader = v.plan.rows.length;
+      // Rows are skipped only by an import that goes through; a refusal imports nothing and skips nothing.
       result.hoppade = table.rows.length - v.plan.rows.length;
       if (v.missing.length > 0) {
+        result.hoppade = 0;
         result.refused = `Kolumnmappningen saknar: ${v.missing.join('; ')}. Ingenting har importerats.`;
         return { result: finish(result), needsBackup: false };
       }
@@ -83,7 +86,15 @@ export function runImport(db: Database, table: ParsedTable, opts: RunOptions, va
           v.problems.list.length ? plural(v.problems.list.length, 'problem', 'problem') : null,
           v.questions.list.length ? plural(v.questions.list.length, 'fråga om vem som avses', 'frågor om vem som avses') : null,
         ].filter(Boolean);
-        result.refused = `Filen har ${parts.join(' och ')}. Ingenting har importerats. Rätta filen, svara på frågorna eller välj att importera bara de giltiga raderna.`;
+        const way = [
+          v.problems.list.length ? 'rätta filen' : null,
+          v.questions.list.length ? 'svara på frågorna' : null,
+          v.plan.rows.length === 1 ? 'välj att importera bara den giltiga raden' : null,
+          v.plan.rows.length > 1 ? `välj att importera bara de ${plural(v.plan.rows.length, '', 'giltiga raderna')}` : null,
+        ].filter(Boolean) as string[];
+        const wayText = way.length > 1 ? `${way.slice(0, -1).join(', ')} eller ${way.at(-1)}` : (way[0] ?? '');
+        result.refused = `Filen har ${parts.join(' och ')}${v.plan.rows.length === 0 ? ' och ingen giltig rad' : ''}. Ingenting har importerats. ${wayText.charAt(0).toLocaleUpperCase('sv')}${wayText.slice(1)}.`;
+        result.hoppade = 0;
         return { result: finish(result), needsBackup: false };
       }
       result.baraGiltiga = open > 0;
@@ -105,6 +116,8 @@ export function runImport(db: Database, table: ParsedTable, opts: RunOptions, va
       db.prepare('UPDATE import_korning SET tillagda = ?, andrade = ?, oforandrade = ?, hoppade = ?, andringar_sha256 = ? WHERE id = ?')
         .run(result.tillagda, result.andrade, result.oforandrade, result.hoppade, digest, importId);
       result.applied = w.changes > 0;
+      result.andradeVarden = w.updates.reduce((sum, u) => sum + u.cols.length, 0);
+      result.andringar = describeUpdates(db, w.updates);
       result.importId = opts.dryRun ? null : importId;
       if (opts.dryRun) throw new Rollback(finish(result));
       return { result: finish(result), needsBackup: false };

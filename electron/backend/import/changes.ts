@@ -74,6 +74,8 @@ export class Writer {
   private readonly elevByResultat = new Map<SqlValue | undefined, number | null>();
   private readonly digest = new AndringDigest();
   changes = 0;
+  /** Every update of an existing row, column by column (what the preview lists before values are overwritten). */
+  readonly updates: { table: ImportTable; fore: Row; cols: string[]; efter: Row }[] = [];
 
   constructor(
     readonly db: Database,
@@ -140,6 +142,7 @@ export class Writer {
     const key = keyOf(table, fore);
     stmt.run(...cols.map((c) => changes[c] ?? null), ...Object.values(key));
     this.record(table, key, 'update', fore, { ...fore, ...changes });
+    this.updates.push({ table, fore: { ...fore }, cols, efter: { ...fore, ...changes } });
     return true;
   }
 

@@ -56,7 +56,7 @@ function kedjor(db: Database, ids: number[]): { lankar: Map<number, KedjeRad[]>;
 function elevMap(db: Database, ids: number[]): Record<number, AgendaElev> {
   const rows = prepared(
     db,
-    `SELECT e.id, e.fornamn || ' ' || e.efternamn AS namn, g.namn AS klass FROM elev e LEFT JOIN grupp g ON g.id = e.klass_id
+    `SELECT e.id, e.fornamn || ' ' || e.efternamn AS namn, g.namn AS klass, e.extern_id AS externId FROM elev e LEFT JOIN grupp g ON g.id = e.klass_id
      WHERE e.id IN (SELECT value FROM json_each(?))`,
   ).all(JSON.stringify([...new Set(ids)])) as AgendaElev[];
   return Object.fromEntries(rows.map((r) => [r.id, r]));

@@ -5,14 +5,13 @@ import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { toIsoDate } from '../../../shared/calendar';
 import { AppError } from '../../../shared/errors';
-import { openDatabase } from '../../backend/db/open';
-import { cliKeys } from '../../backend/lock/cli';
 import type { Database } from 'better-sqlite3';
 import type { DocumentFormat } from '../../backend/export/document';
 import { loadPlanDokument, renderPlan } from '../../backend/export/planExport';
 import { protokollTarget } from '../../backend/export/protokollCli';
 import { arsrapportTarget, registerutdragTarget } from '../../backend/export/rapportCli';
-import { backupDir, databasePath, resolveDataDir } from '../../backend/paths';
+import { databasePath, resolveDataDir } from '../../backend/paths';
+import { openExisting } from '../database';
 import { getSkola } from '../../backend/skola/skola';
 import type { CliCommand } from '../types';
 import { logCliExport } from '../../backend/audit/cli';
@@ -55,7 +54,28 @@ export const EXPORTS: Record<string, ExportTarget> = {
   registerutdrag: registerutdragTarget,
 };
 
-const COMMON = 'varvet export <vad> --data MAPP --format pdf|docx|json [--out FIL]';
+const COMMON = 'varvet export <vad> --data MAPP [--format pdf|docx|json] [--out FIL]';
+
+/**
+ * The format: --format when given, otherwise the --out file's extension (`--out u.json` writes JSON), otherwise pdf.
+ * A --format that contradicts the file name is refused rather than writing PDF bytes into a .docx.
+ */
+export function formatOf(flag: unknown, out: unknown, formats: readonly string[]): string {
+  const ext = typeof out === 'string' ? path.extname(out).slice(1).toLowerCase() : '';
+  const fromName = formats.includes(ext) ? ext : null;
+  if (typeof flag === 'string') {
+    if (!formats.includes(flag)) throw new AppError('invalid_argument', `Formatet ska vara ${formats.join(' eller ')}, inte "${flag}".`);
+    if (fromName && fromName !== flag) {
+      throw new AppError('invalid_argument', `Filnamnet ${String(out)} slutar på .${fromName} men --format är ${flag}. Ändra det ena eller utelämna --format.`);
+    }
+    return flag;
+  }
+  if (fromName) return fromName;
+  if (ext !== '' && ['pdf', 'docx', 'json'].includes(ext)) {
+    throw new AppError('invalid_argument', `Det här dokumentet kan skrivas som ${formats.join(' eller ')}, inte som .${ext}.`);
+  }
+  return 'pdf';
+}
 
 export const exportCommand: CliCommand = {
   summary: 'Skriver ut ett dokument som PDF eller Word: ' + Object.keys(EXPORTS).join(', ') + '.',
@@ -68,13 +88,12 @@ export const exportCommand: CliCommand = {
     }
     const { values } = parseArgs({
       args: rest,
-      options: { data: { type: 'string' }, format: { type: 'string', default: 'pdf' }, out: { type: 'string' }, ...target.options },
+      options: { data: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, ...target.options },
     });
-    const format = values.format;
     const formats = target.formats ?? ['pdf', 'docx'];
-    if (!formats.some((f) => f === format)) throw new AppError('invalid_argument', `Formatet ska vara ${formats.join(' eller ')}, inte "${String(format)}".`);
+    const format = formatOf(values.format, values.out, formats);
     const dataDir = resolveDataDir({ explicit: typeof values.data === 'string' ? values.data : undefined });
-    const { db } = await openDatabase({ file: databasePath(dataDir), backupDir: backupDir(dataDir), key: (await cliKeys(dataDir))[0] ?? null });
+    const db = await openExisting(dataDir);
     try {
       if (!getSkola(db)) throw new AppError('not_found', `Det finns ingen skola i ${databasePath(dataDir)}.`);
       const now = new Date();

@@ -8,12 +8,11 @@ import { IMPORT_KIND_TEXT, isImportKind, type ImportKind } from '../../../shared
 import { proposeMapping } from '../../../shared/import/headers';
 import type { ImportResult } from '../../../shared/import/types';
 import { isRealIsoDate } from '../../../shared/validation';
-import { openDatabase } from '../../backend/db/open';
-import { cliKeys } from '../../backend/lock/cli';
 import { findMapping, saveMapping } from '../../backend/import/history';
 import { parseFile } from '../../backend/import/parse';
-import { backupDir, databasePath, resolveDataDir } from '../../backend/paths';
+import { resolveDataDir } from '../../backend/paths';
 import { importFile } from '../../backend/import/service';
+import { openExisting } from '../database';
 import type { CliCommand, CliIo } from '../types';
 import { sealCli } from '../../backend/audit/cli';
 
@@ -37,7 +36,16 @@ function printResult(io: CliIo, r: ImportResult, fileName: string): void {
   if (r.refused) io.err(`${what}: ${r.refused}`);
   else if (r.dryRun) io.out(`${what}: provkörning, ingenting har sparats.`);
   else io.out(`${what}: ${IMPORTERAD[r.kind]}${r.baraGiltiga ? ' (bara de giltiga raderna)' : ''}.`);
-  io.out(`  Rader ${n(r.rader)} · tillagda ${n(r.tillagda)} · ändrade ${n(r.andrade)} · oförändrade ${n(r.oforandrade)} · hoppade över ${n(r.hoppade)} · ${n(r.millis)} ms`);
+  // A refusal imported nothing: it says how many rows were valid, not how many "were skipped".
+  if (r.refused) io.out(`  Rader ${n(r.rader)} · giltiga ${n(r.giltigaRader)} · ingenting importerat · ${n(r.millis)} ms`);
+  else {
+    io.out(`  Rader ${n(r.rader)} · tillagda ${n(r.tillagda)} · ändrade ${n(r.andrade)} · oförändrade ${n(r.oforandrade)} · hoppade över ${n(r.hoppade)} · ${n(r.millis)} ms`);
+    if (r.andradeVarden > 0) {
+      io.out(`  ${r.dryRun ? 'Skulle ändra' : 'Ändrade'} ${n(r.andradeVarden)} befintliga värden:`);
+      for (const a of r.andringar.slice(0, 50)) io.out(`    ${a.vad}: ${a.falt} ${a.fore} → ${a.efter}`);
+      if (r.andradeVarden > 50) io.out(`    … och ${n(r.andradeVarden - 50)} till (alla med --json).`);
+    }
+  }
   if (r.problems.length > 0) {
     const rows = r.problems.map((p) => [String(p.rad), p.kolumn || '–', p.varde.replace(/\s+/g, ' ') || '–', p.orsak]);
     const head = ['Rad', 'Kolumn', 'Värde', 'Orsak'];
@@ -79,7 +87,7 @@ export const importCommand: CliCommand = {
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       if (values.json) {
-        const refused = { kind, fileName: path.basename(file), applied: false, refused: error.message, error: { code: error.code, message: error.message }, problems: [], questions: [] };
+        const refused = { kind, fileName: path.basename(file), applied: false, refused: error.message, error: { code: error.code, message: error.message }, problems: [], questions: [], andringar: [], andradeVarden: 0 };
         io.out(JSON.stringify(refused, null, 2));
       } else io.err(error.message);
       return 1;
@@ -101,7 +109,8 @@ async function importOne(kind: ImportKind, file: string, values: ImportFlags, ti
   if (!fs.existsSync(file)) throw new AppError('not_found', `Filen ${file} finns inte.`);
   const bytes = new Uint8Array(fs.readFileSync(file));
   const dataDir = resolveDataDir({ explicit: values.data });
-  const { db } = await openDatabase({ file: databasePath(dataDir), backupDir: backupDir(dataDir), key: (await cliKeys(dataDir))[0] ?? null });
+  // An import needs a school (its pupils, its läsår): a folder without a database is refused and left as it was.
+  const db = await openExisting(dataDir);
   try {
     const table = await parseFile(bytes, values.blad ?? null);
     const k: ImportKind = kind;

@@ -1,4 +1,7 @@
 // `varvet serve`: browser mode. Runs until interrupted; the printed address carries the access token.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../../shared/errors';
@@ -12,6 +15,37 @@ import type { CliCommand } from '../types';
 
 export function rendererDir(): string {
   return path.resolve(import.meta.dirname, '..', '..', '..', 'dist', 'renderer');
+}
+
+const APP_DIR = path.resolve(import.meta.dirname, '..', '..', '..');
+
+/** Vite's build of the renderer into outDir (the same config as `npm run build:renderer`); resolves to its exit code. */
+export function buildRenderer(outDir: string): Promise<number> {
+  let vite: string;
+  try {
+    vite = path.join(path.dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js');
+  } catch {
+    return Promise.resolve(1);
+  }
+  const args = [vite, 'build', '--config', path.join(APP_DIR, 'renderer', 'vite.config.ts'), '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'];
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { cwd: APP_DIR, stdio: ['ignore', 'ignore', 'inherit'] });
+    child.on('error', () => resolve(1));
+    child.on('exit', (code) => resolve(code ?? 1));
+  });
+}
+
+/**
+ * Browser mode needs the built renderer. `npm install` builds it (the prepare script); where it is still missing (a
+ * fresh checkout, a removed dist/) it is built here, once, instead of serving a page that says it is not built.
+ */
+export async function ensureRenderer(dir: string, io: { out(text: string): void }, build = buildRenderer): Promise<void> {
+  if (fs.existsSync(path.join(dir, 'index.html'))) return;
+  io.out('Gränssnittet är inte byggt ännu. Varvet bygger det nu, en gång (det tar en stund) …');
+  const code = await build(dir);
+  if (code !== 0 || !fs.existsSync(path.join(dir, 'index.html'))) {
+    throw new AppError('internal', 'Gränssnittet kunde inte byggas. Kör "npm install" i Varvets mapp och försök igen.');
+  }
 }
 
 export function parsePort(value: string | undefined): number {
@@ -30,6 +64,7 @@ export const serveCommand: CliCommand = {
     const { values } = parseArgs({ args: argv, options: { data: { type: 'string' }, port: { type: 'string' } } });
     const port = parsePort(values.port);
     const dataDir = resolveDataDir({ explicit: values.data });
+    await ensureRenderer(rendererDir(), io);
     let backend;
     try {
       backend = await createBackend({ dataDir, mode: 'browser' });

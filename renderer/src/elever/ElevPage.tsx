@@ -14,7 +14,7 @@ import { NyInsatsForm } from './NyInsatsForm';
 import { RegisterElevUppgifter } from '../register/ElevUppgifter';
 import { useFocusOnMount } from '../components/useFocusOnMount';
 import { isTyping } from '../components/useShortcuts';
-import { elevNamn } from '../format';
+import { elevIdText, elevNamn } from '../format';
 import { kedjaFor } from '../kedja';
 import { useApp } from '../store';
 import { UppfoljningRegisterutdrag } from '../uppfoljning/Registerutdrag';
@@ -113,6 +113,9 @@ export function ElevPage({ elevId }: { elevId: number }) {
             <h1 ref={headingRef} tabIndex={-1}>
               {elevNamn(elev)}
             </h1>
+            {(elev.klass || elev.externId) && (
+              <p className="muted elev-id-rad">{[elev.klass ? `Klass ${elev.klass}` : '', elevIdText(elev)].filter(Boolean).join(' · ')}</p>
+            )}
           </header>
           <ElevDetails elev={elev} />
           <RegisterElevUppgifter elev={elev} onChange={setElev} />

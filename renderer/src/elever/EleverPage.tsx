@@ -12,13 +12,23 @@ import { ElevRowEditor, NyElevForm } from '../register/Elev';
 import { SaveState, useSaveState } from '../register/InlineEdit';
 import { isTyping } from '../components/useShortcuts';
 import { VirtualList, type Column } from '../components/VirtualList';
-import { antalText, elevListNamn } from '../format';
+import { antalText, elevIdText, elevListNamn } from '../format';
 import { arskursText } from '../../../shared/labels';
 import { byNamn, useApp } from '../store';
 import '../register/register.css';
 
 const COLUMNS: Column<Elev>[] = [
-  { key: 'namn', header: 'Namn', render: (e) => elevListNamn(e), className: 'cell-name' },
+  {
+    key: 'namn',
+    header: 'Namn',
+    render: (e) => (
+      <>
+        {elevListNamn(e)}
+        {e.externId && <span className="elev-id"> {elevIdText(e)}</span>}
+      </>
+    ),
+    className: 'cell-name',
+  },
   { key: 'arskurs', header: 'Årskurs', render: (e) => arskursText(e.arskurs) },
   { key: 'klass', header: 'Klass', render: (e) => e.klass ?? '–' },
   { key: 'mentor', header: 'Mentor', render: (e) => e.mentor ?? '–' },
@@ -36,10 +46,11 @@ const TEMPLATE = 'minmax(12rem, 2fr) 5.5rem 6rem minmax(10rem, 1.6fr) minmax(14r
 
 /**
  * Lower-case text to search in: both name orders and the class, so "anna 7b" and "berg anna" both match; and the
- * pupil's protokoll code, so a question about "AA-701" in shared minutes finds the pupil.
+ * pupil's protokoll code, so a question about "AA-701" in shared minutes finds the pupil; and the Elev-ID, which
+ * tells apart two pupils with the same name and class.
  */
 function searchText(e: Elev): string {
-  return `${e.fornamn} ${e.efternamn} ${e.efternamn} ${e.fornamn} ${e.klass ?? ''} ${e.pseudonym ?? ''}`.toLocaleLowerCase('sv');
+  return `${e.fornamn} ${e.efternamn} ${e.efternamn} ${e.fornamn} ${e.klass ?? ''} ${e.pseudonym ?? ''} ${e.externId ?? ''}`.toLocaleLowerCase('sv');
 }
 
 type SearchIndex = { elev: Elev; text: string }[];

@@ -1,6 +1,6 @@
 // Step 3: the check of the whole file (a dry run on every change of the mapping) and the buttons that import.
 // "Importera" needs a file without problems; with problems the user may import only the valid rows, said so.
-import type { ImportResult } from '../../../shared/import/types';
+import type { ImportAndring, ImportResult } from '../../../shared/import/types';
 import { Kbd } from '../components/Kbd';
 
 interface Props {
@@ -12,17 +12,26 @@ interface Props {
 
 const n = (x: number) => x.toLocaleString('sv-SE');
 
+const varden = (x: number) => `${n(x)} ${x === 1 ? 'befintligt värde' : 'befintliga värden'}`;
+
+/** What the import would do, from the check (a dry run of the valid rows): rows added, existing values changed. */
+export function changeSummary(c: ImportResult): string {
+  const rader = (x: number) => `${n(x)} ${x === 1 ? 'rad' : 'rader'}`;
+  const andrar = c.andradeVarden > 0 ? `ändrar ${varden(c.andradeVarden)} (i ${rader(c.andrade)})` : 'ändrar inga befintliga värden';
+  return `lägger till ${rader(c.tillagda)}, ${andrar} och lämnar ${rader(c.oforandrade)} oförändrade`;
+}
+
 export function checkSummary(c: ImportResult): string {
   if (c.missing.length > 0) return `Kolumnmappningen saknar: ${c.missing.join('; ')}.`;
   const open = c.problems.length + c.questions.length;
   const what = `${n(c.rader)} rader, ${n(c.giltigaRader)} giltiga`;
-  const change = `Importen lägger till ${n(c.tillagda)}, ändrar ${n(c.andrade)} och lämnar ${n(c.oforandrade)} oförändrade.`;
-  if (open === 0) return `Inga problem: ${what}. ${change}`;
+  if (open === 0) return `Inga problem: ${what}. Importen ${changeSummary(c)}.`;
   const parts = [
     c.problems.length > 0 ? `${n(c.problems.length)} problem` : null,
     c.questions.length > 0 ? `${n(c.questions.length)} ${c.questions.length === 1 ? 'fråga om vem som avses' : 'frågor om vem som avses'}` : null,
   ].filter(Boolean);
-  return `${what}. ${parts.join(' och ')} behöver lösas innan hela filen kan importeras.`;
+  const valid = c.giltigaRader > 0 ? ` Importerar du bara de giltiga raderna ${changeSummary(c)}.` : ' Ingen rad är giltig.';
+  return `${what}. ${parts.join(' och ')} behöver lösas innan hela filen kan importeras.${valid}`;
 }
 
 export function ImportCheck({ check, checking, importing, onImport }: Props) {
@@ -49,6 +58,56 @@ export function ImportCheck({ check, checking, importing, onImport }: Props) {
   );
 }
 
+/** Before existing values are overwritten: the list of them, and an explicit choice. */
+export function ImportConfirm({ andringar, total, onlyValidRows, onConfirm, onCancel }: {
+  andringar: ImportAndring[];
+  total: number;
+  onlyValidRows: boolean;
+  onConfirm(): void;
+  onCancel(): void;
+}) {
+  return (
+    <div className="import-confirm" role="alertdialog" aria-labelledby="import-confirm-title" aria-describedby="import-confirm-text">
+      <h3 id="import-confirm-title">Importen ändrar {varden(total)}</h3>
+      <p id="import-confirm-text">
+        {onlyValidRows ? 'De giltiga raderna' : 'Filen'} skriver över det som redan finns sparat. Kontrollera ändringarna
+        nedan innan du importerar; importen kan ångras i historiken.
+      </p>
+      <div className="import-confirm-list" tabIndex={0} aria-label="Värden som ändras">
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">Gäller</th>
+              <th scope="col">Värde</th>
+              <th scope="col">Nu</th>
+              <th scope="col">Efter importen</th>
+            </tr>
+          </thead>
+          <tbody>
+            {andringar.map((a, i) => (
+              <tr key={i}>
+                <td>{a.vad}</td>
+                <td>{a.falt}</td>
+                <td>{a.fore}</td>
+                <td>{a.efter}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {total > andringar.length && <p className="muted">… och {n(total - andringar.length)} till.</p>}
+      </div>
+      <div className="import-actions">
+        <button type="button" className="button primary" onClick={onConfirm} autoFocus>
+          Importera och ändra {varden(total)}
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          Avbryt
+        </button>
+      </div>
+    </div>
+  );
+}
+
 export function ImportDone({ result }: { result: ImportResult }) {
   return (
     <div className="import-done" role="status">
@@ -56,8 +115,8 @@ export function ImportDone({ result }: { result: ImportResult }) {
         {result.baraGiltiga ? 'Bara de giltiga raderna importerades.' : 'Importen är klar.'}
       </p>
       <p>
-        Tillagda {n(result.tillagda)} · ändrade {n(result.andrade)} · oförändrade {n(result.oforandrade)} · hoppade över{' '}
-        {n(result.hoppade)}
+        Tillagda {n(result.tillagda)} · ändrade {n(result.andrade)} · oförändrade {n(result.oforandrade)}
+        {result.hoppade > 0 && ` · hoppade över ${n(result.hoppade)} rader med problem`}
       </p>
     </div>
   );

@@ -6,7 +6,7 @@ import { fitMapping, type ColumnMapping } from '../../../shared/import/mapping';
 import type { ImportHistoryEntry, ImportPreview, ImportQuestion, ImportResult, SavedMapping } from '../../../shared/import/types';
 import { call, errorText } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { ImportCheck, ImportDone } from './Check';
+import { ImportCheck, ImportConfirm, ImportDone } from './Check';
 import type { ChosenFile } from './fileData';
 import { ImportHistory } from './History';
 import { ImportMappings, savedForHeaders, savedInUse } from './Mappings';
@@ -35,6 +35,8 @@ export function ImportPage() {
   const [checking, setChecking] = useState(false);
   const [importing, setImporting] = useState(false);
   const [done, setDone] = useState<ImportResult | null>(null);
+  // Set while the user is asked to confirm the existing values the import overwrites (true: only the valid rows).
+  const [confirming, setConfirming] = useState<boolean | null>(null);
   const [history, setHistory] = useState<ImportHistoryEntry[]>([]);
   const [saved, setSaved] = useState<SavedMapping[]>([]);
   // The kind the saved mappings were loaded for, and the saved mapping the page chose itself for this preview.
@@ -85,6 +87,7 @@ export function ImportPage() {
     setPreview(null);
     setCheck(null);
     setDone(null);
+    setConfirming(null);
     setChoices({});
     setAsked([]);
     if (!file) return;
@@ -107,10 +110,13 @@ export function ImportPage() {
     if (!preview || !file) return;
     const seq = ++checkSeq.current;
     setChecking(true);
+    setConfirming(null);
     const timer = setTimeout(() => {
       call('import:run', {
         kind, fileName: file.name, contentBase64: file.base64, sheet: preview.sheet, mapping, matchChoices: choices,
         tillfalle: tillfalleKey === 'null' ? null : (JSON.parse(tillfalleKey) as { namn: string; datum: string }), dryRun: true,
+        // The valid rows' effect, so the page can say what "Importera bara giltiga rader" adds and changes.
+        onlyValidRows: true,
       })
         .then((r) => {
           if (seq !== checkSeq.current) return;
@@ -124,8 +130,14 @@ export function ImportPage() {
   }, [preview, file, kind, mapping, choices, tillfalleKey]);
 
   const runImport = useCallback(
-    async (onlyValidRows: boolean) => {
+    async (onlyValidRows: boolean, confirmed = false) => {
       if (!file || !preview) return;
+      // Overwriting what is already saved (a grade, a class) is never done without the list and a yes.
+      if (!confirmed && check && check.andradeVarden > 0) {
+        setConfirming(onlyValidRows);
+        return;
+      }
+      setConfirming(null);
       setImporting(true);
       setError(null);
       try {
@@ -150,21 +162,21 @@ export function ImportPage() {
         setImporting(false);
       }
     },
-    [file, preview, kind, mapping, choices, tillfalleKey, announce, loadHistory],
+    [file, preview, check, kind, mapping, choices, tillfalleKey, announce, loadHistory],
   );
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.key !== 'Enter') return;
       const open = check ? check.problems.length + check.questions.length + check.missing.length : 1;
-      if (open === 0 && !checking && !importing) {
+      if (open === 0 && !checking && !importing && confirming === null) {
         e.preventDefault();
         void runImport(false);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [check, checking, importing, runImport]);
+  }, [check, checking, importing, confirming, runImport]);
 
   const undo = async (h: ImportHistoryEntry) => {
     if (!window.confirm(`Ångra importen av ${h.filnamn}? Alla ${h.andringar} ändringar den gjorde tas bort.`)) return;
@@ -200,6 +212,16 @@ export function ImportPage() {
           Elever, personal, grupper, undervisning och resultat från CSV eller Excel. Ingenting sparas förrän du väljer
           Importera; en fil med problem ändrar ingenting, och varje import kan ångras.
         </p>
+        <div className="import-order">
+          <p>Importera filerna i den här ordningen, eftersom varje fil bygger på de föregående:</p>
+          <ol>
+            <li>Personal (lärare och mentorer)</li>
+            <li>Elever (med klass och mentor)</li>
+            <li>Grupper</li>
+            <li>Undervisning (lärare, grupp och ämne – kräver personal och grupper)</li>
+            <li>Resultat</li>
+          </ol>
+        </div>
         <p className="hint">
           Kortkommandon: <Kbd keys={['Alt', '6']} /> öppnar Import · <Kbd keys={['Ctrl', 'Enter']} /> importerar när filen är
           utan problem
@@ -231,7 +253,16 @@ export function ImportPage() {
               }}
             />
             <ImportQuestions questions={asked} choices={choices} onChoose={(k, c) => setChoices((old) => ({ ...old, [k]: c }))} />
-            <ImportCheck check={check} checking={checking} importing={importing} onImport={(v) => void runImport(v)} />
+            <ImportCheck check={check} checking={checking} importing={importing || confirming !== null} onImport={(v) => void runImport(v)} />
+            {confirming !== null && check && (
+              <ImportConfirm
+                andringar={check.andringar}
+                total={check.andradeVarden}
+                onlyValidRows={confirming}
+                onConfirm={() => void runImport(confirming, true)}
+                onCancel={() => setConfirming(null)}
+              />
+            )}
             {check && <ImportProblems problems={check.problems} />}
             {done && <ImportDone result={done} />}
           </section>

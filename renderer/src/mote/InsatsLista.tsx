@@ -50,7 +50,7 @@ export function MoteInsatsLista({ agenda, ko, angrade, index, utkast, onSelect }
               >
                 <td>{NIVA_TEXT[ai.insats.niva]}</td>
                 <th scope="row">
-                  {ai.insats.niva === 'individ' ? <MoteElevLank elevId={ai.insats.elevId} namn={vemText(ai, agenda)} /> : vemText(ai, agenda)}
+                  {ai.insats.niva === 'individ' ? <MoteElevLank elevId={ai.insats.elevId} namn={vemText(ai, agenda)} externId={ai.insats.elevId !== null ? agenda.elever[ai.insats.elevId]?.externId : null} /> : vemText(ai, agenda)}
                 </th>
                 <td>{ai.insats.beskrivning}</td>
                 <td>{u.bedomning ? BEDOMNING_TEXT[u.bedomning] : e ? BEDOMNING_TEXT[e.bedomning] : '–'}</td>

@@ -99,7 +99,7 @@ export function MoteSummeringPage({ moteId }: { moteId: number }) {
         <ul className="mote-sum-lista">
           {beslut.filter((b) => b.e).map(({ ai, e }) => (
             <li key={ai.insats.id}>
-              <MoteElevLank elevId={ai.insats.elevId} namn={vemText(ai, agenda)} />: {ai.insats.beskrivning} — {e ? `${BEDOMNING_TEXT[e.bedomning]} → ${BESLUT_TEXT[e.beslut]}` : ''}
+              <MoteElevLank elevId={ai.insats.elevId} namn={vemText(ai, agenda)} externId={ai.insats.elevId !== null ? agenda.elever[ai.insats.elevId]?.externId : null} />: {ai.insats.beskrivning} — {e ? `${BEDOMNING_TEXT[e.bedomning]} → ${BESLUT_TEXT[e.beslut]}` : ''}
               {e?.motivering ? <span className="muted"> (motivering: {e.motivering})</span> : null}
             </li>
           ))}
@@ -118,7 +118,7 @@ export function MoteSummeringPage({ moteId }: { moteId: number }) {
             const b = effektivUtredning(k, agenda, ko, angrade);
             return (
               <li key={k.elevId} className={b ? undefined : 'mote-saknas'}>
-                <MoteElevLank elevId={k.elevId} namn={agenda.elever[k.elevId]?.namn ?? ''} />:{' '}
+                <MoteElevLank elevId={k.elevId} namn={agenda.elever[k.elevId]?.namn ?? ''} externId={agenda.elever[k.elevId]?.externId} />:{' '}
                 {b ? (b.beslut === 'inled' ? `utredning inleds, ansvarig ${agenda.personal.find((p) => p.id === b.ansvarigId)?.namn ?? ''}, deadline ${datumMedAr(b.deadline ?? '')}` : `inte nu – ${b.motivering ?? ''}`) : 'beslut saknas'}
               </li>
             );

@@ -6,7 +6,7 @@ import type { MoteAgenda } from '../../../shared/channels/mote';
 import { nastaSkoldag } from '../../../shared/index';
 import { INSATS_TYP_TEXT, NIVA_TEXT } from '../../../shared/labels';
 import { INSATS_TYPER, NIVAER, type InsatsTyp, type Niva } from '../../../shared/model';
-import { elevListNamn } from '../format';
+import { elevValText } from '../format';
 import { useApp } from '../store';
 import { nyNyckel, useMoteKo } from './ko';
 
@@ -55,7 +55,7 @@ export function MoteNyInsats({ agenda, forslag, onDone }: { agenda: MoteAgenda; 
     return [...m.entries()].sort((a, b) => a[1].localeCompare(b[1], 'sv'));
   }, [elever]);
   const mal = niva === 'individ'
-    ? (elever ?? []).map((e) => [e.id, `${elevListNamn(e)}${e.klass ? ` (${e.klass})` : ''}`] as const)
+    ? (elever ?? []).map((e) => [e.id, elevValText(e)] as const)
     : niva === 'grupp' ? klasser : niva === 'larare' ? agenda.personal.map((p) => [p.id, p.namn] as const) : [];
   const num = (v: string) => (v === '' ? null : Number(v));
   const save = handleSubmit((v) => {

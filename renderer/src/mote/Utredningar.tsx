@@ -2,7 +2,7 @@
 // rule) or "inte nu" (why) before the meeting can close. Below: open utredningar, the overdue ones first.
 import { useForm } from 'react-hook-form';
 import type { MoteAgenda, UtredningKandidat } from '../../../shared/channels/mote';
-import { datumMedAr } from '../format';
+import { datumMedAr, elevIdText } from '../format';
 import { useApp } from '../store';
 import { MoteAnteckning } from './Anteckning';
 import { PersonSelect } from './FoljdFalt';
@@ -50,6 +50,7 @@ function Kandidat({ k, agenda }: { k: UtredningKandidat; agenda: MoteAgenda }) {
           {elev?.namn ?? `Elev ${k.elevId}`}
         </button>
         {elev?.klass ? <span className="muted"> · {elev.klass}</span> : null}
+        {elev?.externId ? <span className="muted elev-id"> · {elevIdText(elev)}</span> : null}
       </h3>
       <p>{k.skal}</p>
       <p className={beslut ? 'mote-beslutat sparat' : 'mote-saknas'}>

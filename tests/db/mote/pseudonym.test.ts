@@ -59,7 +59,6 @@ describe('pseudonymiserat EHT-protokoll', () => {
     const file = path.join(tempDir(), filnamn);
     fs.writeFileSync(file, Buffer.from(base64, 'base64'));
     const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-    expect(text).toContain('Vårdnadshavare till');
     expect(text).toContain('behöver också en insats');
 
     const db = backend.context.db;
@@ -72,7 +71,7 @@ describe('pseudonymiserat EHT-protokoll', () => {
     expect(elever.filter((n) => lower.includes(n.toLocaleLowerCase('sv')))).toEqual([]);
     // The pupil off the agenda is named by a code the key in the app resolves.
     const kod = db.prepare('SELECT kod FROM pseudonym WHERE elev_id = ?').pluck().get(utanfor.id) as string;
-    expect(text).toContain(`Vårdnadshavare till ${kod}`);
+    expect(text).toContain(`Förälder (${kod})`);
     // …and the app resolves it: the pupil carries the code, which the pupil search matches.
     expect(await ok<{ pseudonym?: string | null }>(backend, 'elev:get', { id: utanfor.id })).toMatchObject({ pseudonym: kod });
     const lista = await ok<{ id: number; pseudonym?: string | null }[]>(backend, 'elev:list', { baraAktiva: false });
@@ -83,5 +82,29 @@ describe('pseudonymiserat EHT-protokoll', () => {
     const plainFile = path.join(tempDir(), 'plain.pdf');
     fs.writeFileSync(plainFile, Buffer.from(plain.base64, 'base64'));
     expect(execFileSync('pdftotext', [plainFile, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')).toContain(`Vårdnadshavare till ${namn}`);
+  });
+
+  it('visar en inbjuden gäst bara med sin funktion: en vårdnadshavares namn pekar ut eleven', async () => {
+    await ok(backend, 'mote:update', {
+      id: mote.id,
+      deltagare: [
+        { personalId: agenda.personal[0]?.id, funktion: 'Rektor' },
+        { namn: 'Birgitta Holmqvist', funktion: 'Vårdnadshavare till en elev i 9A', inbjuden: true },
+      ],
+    });
+    const pdfText = async (pseudonymiserad: boolean) => {
+      const { base64 } = await ok<{ base64: string }>(backend, 'mote:protokoll', { moteId: mote.id, pseudonymiserad });
+      const file = path.join(tempDir(), `gast-${pseudonymiserad}.pdf`);
+      fs.writeFileSync(file, Buffer.from(base64, 'base64'));
+      return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    };
+    const pseudo = await pdfText(true);
+    expect(pseudo).toContain('Vårdnadshavare till en elev i 9A');
+    expect(pseudo).toContain('Gäst (namnet utelämnat)');
+    expect(pseudo).not.toContain('Birgitta');
+    expect(pseudo).not.toContain('Holmqvist');
+    // Staff keep their names; the plain protokoll keeps the guest's.
+    expect(pseudo).toContain(agenda.personal[0]?.namn as string);
+    expect(await pdfText(false)).toContain('Birgitta Holmqvist');
   });
 });
