@@ -1,6 +1,6 @@
 // Utredning of the need for särskilt stöd (skollagen 3 kap.; seed 001: "Fatta beslut om ni ska inleda en utredning
 // av elevs behov av särskilt stöd för de elever vars insatser redan har pågått i 5-6 veckor.").
-import type { Bedomning, InsatsStatus, Niva, UtredningStatus } from '../model';
+import type { Bedomning, InsatsStatus, Niva, UtredningStatus, UtredningUtfall } from '../model';
 import { BEDOMNING_TEXT } from '../labels';
 import { addDaysIso, daysBetween, formatDatum, weekdayOf } from './dates';
 import { isHelgdag } from './holidays';
@@ -9,13 +9,30 @@ import type { SkolInstallningar } from './settings';
 export const REGEL_UTREDNING =
   'Fatta beslut om ni ska inleda en utredning av elevs behov av särskilt stöd för de elever vars insatser redan har pågått i 5-6 veckor. Tydliggör vem som ska göra utredningen och sätt en deadline.';
 
-/** For the UI next to the outcome "inget behov" (skollagen 28 kap. 16 §, förvaltningslagen 44 §). */
-export const OVERKLAGANDE_TEXT =
-  'Beslutet att inte upprätta ett åtgärdsprogram kan överklagas till Skolväsendets överklagandenämnd. ' +
+const OVERKLAGANDE_HUR =
   'Överklagandet lämnas skriftligt till skolan och ska ha kommit in inom tre veckor från den dag då eleven eller ' +
-  'vårdnadshavaren fick del av beslutet.';
+  'vårdnadshavaren fick del av beslutet. Infaller sista dagen på en lördag, söndag, helgdag, midsommarafton, julafton ' +
+  'eller nyårsafton räcker det att överklagandet kommer in nästa vardag.';
+
+/** For the UI next to the outcome "inget behov" (skollagen 28 kap. 16 §, förvaltningslagen 44 §, lag 1930:173). */
+export const OVERKLAGANDE_TEXT =
+  'Beslutet att inte upprätta ett åtgärdsprogram kan överklagas till Skolväsendets överklagandenämnd. ' + OVERKLAGANDE_HUR;
+
+/** For the UI next to the outcome "åtgärdsprogram upprättas": the decision on the åtgärdsprogram can be appealed too. */
+export const OVERKLAGANDE_ATGARDSPROGRAM_TEXT =
+  'Beslutet om åtgärdsprogram kan överklagas till Skolväsendets överklagandenämnd. ' + OVERKLAGANDE_HUR;
+
+/** The appeal text for an utredning's outcome: both outcomes are decisions that can be appealed. */
+export function overklagandeText(utfall: UtredningUtfall): string {
+  return utfall === 'atgardsprogram' ? OVERKLAGANDE_ATGARDSPROGRAM_TEXT : OVERKLAGANDE_TEXT;
+}
 
 export const OVERKLAGANDE_DAGAR = 21;
+
+/** Lag (1930:173) om beräkning av lagstadgad tid: days on which a time limit that ends is moved to the next vardag. */
+export function isFristFriDag(iso: string): boolean {
+  return weekdayOf(iso) > 5 || isHelgdag(iso);
+}
 
 export interface UtredningInsats {
   insatsId: number;
@@ -146,18 +163,24 @@ export function suggestUtredningDeadline(motesdatum: string, installningar: Skol
   return deadline;
 }
 
-/** Last day an appeal of "beslut att inte upprätta åtgärdsprogram" can come in, from the day it was received. */
+/**
+ * Last day an appeal of a decision on åtgärdsprogram (or not to draw one up) can come in: three weeks from the day
+ * the decision was made known, moved to the next vardag when it falls on a Saturday, Sunday, helgdag,
+ * midsommarafton, julafton or nyårsafton (lag 1930:173).
+ */
 export function overklagandeSenast(delgivetDatum: string): string {
-  return addDaysIso(delgivetDatum, OVERKLAGANDE_DAGAR);
+  let senast = addDaysIso(delgivetDatum, OVERKLAGANDE_DAGAR);
+  while (isFristFriDag(senast)) senast = addDaysIso(senast, 1);
+  return senast;
 }
 
 /**
- * Where the outcome "beslut att inte upprätta åtgärdsprogram" is shown: that it can be appealed within three weeks, and
- * the last day counted from `senast` = overklagandeSenast(the day the decision was made).
+ * Where an utredning's outcome is shown: that the decision can be appealed to Skolväsendets överklagandenämnd within
+ * three weeks, and the last day counted from `senast` = overklagandeSenast(the day the decision was made).
  */
 export function overklagandeMening(senast: string): string {
   return (
-    'Beslutet kan överklagas inom tre veckor från den dag eleven eller vårdnadshavaren fick del av det: ' +
+    'Beslutet kan överklagas till Skolväsendets överklagandenämnd inom tre veckor från den dag eleven eller vårdnadshavaren fick del av det: ' +
     `senast ${formatDatum(senast)} ${senast.slice(0, 4)} om de fick del av beslutet samma dag som det fattades.`
   );
 }
