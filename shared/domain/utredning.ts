@@ -127,12 +127,19 @@ export function utredningDecisionsDue(input: {
     traffar.sort((a, b) => b.veckor - a.veckor || (a.start < b.start ? -1 : a.start > b.start ? 1 : 0) || a.insatsId - b.insatsId);
     const langst = traffar[0] as (typeof traffar)[number];
     const effekt = langst.senast ? `senaste bedömning: ${BEDOMNING_TEXT[langst.senast].toLowerCase()}` : 'ingen bedömning ännu';
+    // "Viss effekt" is effect, but not enough: say why the pupil is still listed.
+    const vissEffekt =
+      langst.senast === 'viss_effekt'
+        ? 'Viss effekt räcker inte: insatserna har haft effekt, men inte tillräcklig för att eleven ska nå målen, och efter ' +
+          `${langst.veckor} veckor ska ni ta ställning till om eleven kan vara i behov av särskilt stöd. `
+        : '';
     due.push({
       elevId,
       insatsIds: [...new Set(traffar.map((t) => t.insatsId))].sort((a, b) => a - b),
       veckor: langst.veckor,
       skal:
         `Individuella insatser har pågått i ${langst.veckor} veckor (sedan ${langst.start}) utan tydlig effekt (${effekt}). ` +
+        vissEffekt +
         'Fatta beslut om utredning av elevens behov av särskilt stöd: inled utredning med ansvarig och deadline, eller inte nu med motivering.',
     });
   }
@@ -156,11 +163,40 @@ export function overdueUtredningar(
     .sort((a, b) => (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : a.id - b.id));
 }
 
-/** The meeting date plus the configured days, moved forward to the next weekday that is not a helgdag. */
-export function suggestUtredningDeadline(motesdatum: string, installningar: SkolInstallningar): string {
+/** The läsår a deadline must fall within: its last day and its lov (fran/till inclusive). */
+export interface DeadlineLasar {
+  slutdatum: string;
+  lov: readonly { fran: string; till: string }[];
+}
+
+function isSkoldag(iso: string, lasar: DeadlineLasar | undefined): boolean {
+  if (weekdayOf(iso) > 5 || isHelgdag(iso)) return false;
+  return !lasar || !lasar.lov.some((l) => l.fran <= iso && iso <= l.till);
+}
+
+/**
+ * The meeting date plus the configured days, moved to a school day: forward past a weekend, helgdag or lov (to the
+ * first school day after it); never after the läsår ends (then the last school day before the end, not before the
+ * meeting). Without a läsår only weekends and helgdagar are avoided.
+ */
+export function suggestUtredningDeadline(motesdatum: string, installningar: SkolInstallningar, lasar?: DeadlineLasar): string {
   let deadline = addDaysIso(motesdatum, installningar.utredningDeadlineDagar);
-  while (weekdayOf(deadline) > 5 || isHelgdag(deadline)) deadline = addDaysIso(deadline, 1);
+  for (let i = 0; i < 400 && !isSkoldag(deadline, lasar); i++) deadline = addDaysIso(deadline, 1);
+  if (lasar && deadline > lasar.slutdatum && motesdatum < lasar.slutdatum) {
+    deadline = lasar.slutdatum;
+    while (deadline > motesdatum && !isSkoldag(deadline, lasar)) deadline = addDaysIso(deadline, -1);
+  }
   return deadline;
+}
+
+/** Why the deadline suggestion is not simply the meeting date plus the days, or null when it is. */
+export function utredningDeadlineSkal(motesdatum: string, installningar: SkolInstallningar, lasar?: DeadlineLasar): string | null {
+  const rak = addDaysIso(motesdatum, installningar.utredningDeadlineDagar);
+  const forslag = suggestUtredningDeadline(motesdatum, installningar, lasar);
+  if (forslag === rak) return null;
+  if (lasar && rak > lasar.slutdatum) return `Deadline föreslås ${formatDatum(forslag)}, sista skoldagen före läsårets slut (${lasar.slutdatum}).`;
+  if (lasar && lasar.lov.some((l) => l.fran <= rak && rak <= l.till)) return `Deadline föreslås ${formatDatum(forslag)}, första skoldagen efter lovet.`;
+  return `Deadline föreslås ${formatDatum(forslag)}, första vardagen som inte är helgdag.`;
 }
 
 /**
