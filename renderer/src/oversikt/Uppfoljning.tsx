@@ -16,7 +16,8 @@ function narInte(r: RiskRad): string {
 function saknasText(r: RiskRad): string {
   const delar: string[] = [];
   if (r.saknas.yrkesprogram.length > 0) delar.push(`Yrkesprogram: ${r.saknas.yrkesprogram.join(', ')}`);
-  if (r.saknas.hogskoleforberedande.length > 0) delar.push(`Högskoleförb.: ${r.saknas.hogskoleforberedande.join(', ')}`);
+  // Not even yrkesprogram: what stops it stops the högskoleförberedande programmes too, said once.
+  if (r.risk !== 'ej_behorig' && r.saknas.hogskoleforberedande.length > 0) delar.push(`Högskoleförb.: ${r.saknas.hogskoleforberedande.join(', ')}`);
   return delar.join('. ');
 }
 
