@@ -18,6 +18,7 @@ export const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   export: async () => (await import('./commands/export')).exportCommand,
   skicka: async () => (await import('./commands/skicka')).skickaCommand,
   huvudman: async () => (await import('./commands/huvudman')).huvudmanCommand,
+  behorighet: async () => (await import('./commands/behorighet')).behorighetCommand,
 };
 
 const stdio: CliIo = {

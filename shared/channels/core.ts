@@ -54,11 +54,19 @@ export const insatsFields = z.object({
   aterkopplarId: id.nullable().default(null),
 });
 
-/** An insats must name its target: a pupil (individ), a group (grupp) or a teacher (lärare). */
+export const SARSKILT_STOD_INDIVID_FEL = 'Särskilt stöd ges till en enskild elev: välj nivån individ.';
+
+/**
+ * An insats must name its target: a pupil (individ), a group (grupp) or a teacher (lärare). Särskilt stöd is an
+ * individual insats (skollagen 3 kap.): refused at any other level (the database refuses it too, migration 0012).
+ */
 export function requireInsatsTarget(
-  v: { niva: (typeof NIVAER)[number]; elevId: number | null; gruppId: number | null; larareId: number | null },
+  v: { niva: (typeof NIVAER)[number]; elevId: number | null; gruppId: number | null; larareId: number | null; typ?: string },
   ctx: z.RefinementCtx,
 ): void {
+  if (v.typ === 'sarskilt_stod' && v.niva !== 'individ') {
+    ctx.addIssue({ code: 'custom', path: ['typ'], message: SARSKILT_STOD_INDIVID_FEL });
+  }
   const need = { individ: 'elevId', grupp: 'gruppId', larare: 'larareId', organisation: null } as const;
   const field = need[v.niva];
   if (field && v[field] === null) {

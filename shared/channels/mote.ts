@@ -103,6 +103,8 @@ export interface UtredningKandidat {
   veckor: number;
   skal: string;
   foreslagenDeadline: string;
+  /** Why the suggestion is moved (a lov, the läsår's end, a helgdag); null when it is the meeting date plus the days. */
+  foreslagenDeadlineSkal: string | null;
   beslut: {
     beslut: 'inled' | 'inte_nu';
     motivering: string | null;

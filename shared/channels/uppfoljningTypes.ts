@@ -186,16 +186,29 @@ export interface OversiktUppfoljning {
   idag: string;
   nastaMote: NastaMote | null;
   insatserUtanUppfoljare: { insatsId: number; elevId: number | null; mal: string; beskrivning: string; startdatum: string }[];
+  /** The gymnasiebehörighet prognosis: the årskurser the school's settings name, and the pupils not behöriga to a
+   *  högskoleförberedande programme, sorted by årskurs and klass. */
   behorighetRisk: {
-    elevId: number;
-    namn: string;
-    klass: string | null;
-    arskurs: number;
-    risk: 'ej_behorig' | 'endast_yrkesprogram';
-    saknas: string[];
-    flagga: string | null;
-    sarskildUndervisningsgrupp: boolean;
-  }[];
+    arskurser: number[];
+    elever: {
+      elevId: number;
+      namn: string;
+      klass: string | null;
+      arskurs: number;
+      /** risk: an F or '-' stops behörighet; underlag_saknas: not behörig only because grades are missing. */
+      status: 'risk' | 'underlag_saknas';
+      /** For status risk: not even yrkesprogram, or no högskoleförberedande programme; null otherwise. */
+      risk: 'ej_behorig' | 'endast_yrkesprogram' | null;
+      /** What is missing, in Swedish, per programme kind. */
+      saknas: { yrkesprogram: string[]; hogskoleforberedande: string[] };
+      /** Subject codes graded F, graded '-' (streck), and obligatory subjects without a grade. */
+      betygF: string[];
+      betygStreck: string[];
+      saknadeBetyg: string[];
+      flagga: string | null;
+      sarskildUndervisningsgrupp: boolean;
+    }[];
+  };
 }
 
 export interface DiagramSerie {

@@ -1,6 +1,6 @@
 // Decision after an effektbedömning (ledarhandling 4 and 6). The recommendation follows Skolverket's rule; the
 // user may decide otherwise, but then a motivation is kept with the decision.
-import type { Bedomning, Beslut } from '../model';
+import { BEDOMNINGAR, type Bedomning, type Beslut } from '../model';
 import { BEDOMNING_TEXT, BESLUT_TEXT } from '../labels';
 
 export const REGEL_EFFEKT = 'De insatser som har haft effekt på elevens utveckling intensifieras.';
@@ -25,6 +25,27 @@ export interface DecisionRecommendation {
   flagga: string | null;
 }
 
+/** What a form may send before a judgement is chosen: nothing, '' or a value that is not a bedömning. */
+export interface FormDecisionInput {
+  bedomning: Bedomning | '' | null | undefined | string;
+  maletNatt?: boolean | null;
+  kedja?: readonly KedjeBedomning[] | null;
+}
+
+/** The state before a bedömning is chosen: no recommendation yet, and a sentence saying what to do. */
+export interface ValjBedomning {
+  rekommendation: null;
+  tillstand: 'valj_bedomning';
+  skal: string[];
+  flagga: null;
+}
+
+export const VALJ_BEDOMNING_TEXT = 'Välj en bedömning av insatsens effekt, så visas rekommendationen.';
+
+export function isBedomning(value: unknown): value is Bedomning {
+  return typeof value === 'string' && (BEDOMNINGAR as readonly string[]).includes(value);
+}
+
 const HAR_EFFEKT: readonly Bedomning[] = ['tydlig_effekt', 'viss_effekt'];
 
 export function harEffekt(bedomning: Bedomning): boolean {
@@ -36,7 +57,20 @@ function citat(regel: string): string {
 }
 
 function bedomningText(b: Bedomning): string {
-  return BEDOMNING_TEXT[b].toLowerCase();
+  return (BEDOMNING_TEXT[b] ?? String(b)).toLowerCase();
+}
+
+/**
+ * True when, since the chain's latest evaluation with effect, it has already been judged without effect (ingen effekt
+ * or negativ utveckling) once, whatever the team decided then: the lack of effect is repeated.
+ */
+export function upprepadUtanEffekt(kedja: readonly KedjeBedomning[]): boolean {
+  let sedanEffekt = 0;
+  for (const k of kedja) {
+    if (harEffekt(k.bedomning)) sedanEffekt = 0;
+    else if (k.bedomning === 'ingen_effekt' || k.bedomning === 'negativ_utveckling') sedanEffekt += 1;
+  }
+  return sedanEffekt > 0;
 }
 
 /** True when the chain has been changed (förändra) and no evaluation since that change showed effect. */
@@ -51,6 +85,19 @@ export function andradUtanEffekt(kedja: readonly KedjeBedomning[]): boolean {
 
 function utanEffekt(input: DecisionInput): DecisionRecommendation {
   const grund = `Bedömningen är ${bedomningText(input.bedomning)}, alltså ingen effekt på elevens utveckling.`;
+  if (!andradUtanEffekt(input.kedja) && upprepadUtanEffekt(input.kedja)) {
+    // The team overrode the earlier recommendation (for example intensifierade instead of förändrade): the lack of
+    // effect is still repeated, so ta bort is recommended now.
+    return {
+      rekommendation: 'ta_bort',
+      skal: [
+        grund,
+        'Insatsen har redan tidigare bedömts utan effekt och har ändå inte gett effekt, därför rekommenderas att den tas bort.',
+        citat(REGEL_INGEN_EFFEKT),
+      ],
+      flagga: null,
+    };
+  }
   if (andradUtanEffekt(input.kedja)) {
     return {
       rekommendation: 'ta_bort',
@@ -73,17 +120,32 @@ function utanEffekt(input: DecisionInput): DecisionRecommendation {
   };
 }
 
-/** Total over all inputs: every judgement, goal state and chain gives exactly one recommendation. */
-export function recommendDecision(input: DecisionInput): DecisionRecommendation {
-  const { bedomning, maletNatt, kedja } = input;
+/**
+ * Total over all inputs: every judgement, goal state and chain gives exactly one recommendation, and what a form sends
+ * before a judgement is chosen (undefined, '' or an unknown value) gives the state "välj en bedömning", never an error.
+ */
+export function recommendDecision(input: DecisionInput): DecisionRecommendation;
+export function recommendDecision(input: FormDecisionInput): DecisionRecommendation | ValjBedomning;
+export function recommendDecision(input: FormDecisionInput): DecisionRecommendation | ValjBedomning {
+  const bedomning = input?.bedomning;
+  if (!isBedomning(bedomning)) {
+    return { rekommendation: null, tillstand: 'valj_bedomning', skal: [VALJ_BEDOMNING_TEXT], flagga: null };
+  }
+  const maletNatt = input.maletNatt === true;
+  const kedja = (Array.isArray(input.kedja) ? input.kedja : []).filter((k) => k && isBedomning(k.bedomning));
   if (maletNatt) {
     const motsagelse = bedomning === 'ingen_effekt' || bedomning === 'negativ_utveckling';
     return {
       rekommendation: 'avsluta',
-      skal: ['Målet med insatsen är nått, därför rekommenderas att insatsen avslutas.'],
+      skal: [
+        'Målet med insatsen är nått, därför rekommenderas att insatsen avslutas.',
+        'Insatser som nått sitt mål behöver inte intensifieras. ' + citat(REGEL_EFFEKT),
+      ],
       flagga: motsagelse
         ? `Målet anges som nått men effekten bedöms som ${bedomningText(bedomning)}. Kontrollera bedömningen.`
-        : null,
+        : bedomning === 'kan_ej_bedomas'
+          ? 'Målet anges som nått men effekten kunde inte bedömas. Kontrollera vad som visar att målet är nått innan insatsen avslutas.'
+          : null,
     };
   }
   if (harEffekt(bedomning)) {
@@ -99,18 +161,26 @@ export function recommendDecision(input: DecisionInput): DecisionRecommendation 
   if (bedomning === 'kan_ej_bedomas') {
     const foregaende = kedja[kedja.length - 1];
     const igen = foregaende?.bedomning === 'kan_ej_bedomas';
+    const skal = [
+      'Effekten kan inte bedömas. Komplettera underlaget och bedöm insatsen vid nästa möte.',
+      `Utan underlag går det inte att avgöra om insatsen ska intensifieras, förändras eller tas bort. ${citat(REGEL_EFFEKT)}`,
+    ];
+    if (igen) {
+      skal.push(
+        'Underlaget saknades också vid förra bedömningen. Rekommendation: utse vem som tar fram underlaget och till vilket ' +
+          'datum (till exempel resultat från ett nytt bedömningstillfälle eller en avstämning med den som genomför insatsen), ' +
+          'och skriv in det i beslutet. Går underlaget inte att få fram, förändra insatsen så att dess effekt kan följas.',
+      );
+    }
     return {
       rekommendation: 'komplettera_underlag',
-      skal: [
-        'Effekten kan inte bedömas. Komplettera underlaget och bedöm insatsen vid nästa möte.',
-        `Utan underlag går det inte att avgöra om insatsen ska intensifieras, förändras eller tas bort. ${citat(REGEL_EFFEKT)}`,
-      ],
+      skal,
       flagga: igen
         ? 'Insatsen har inte kunnat bedömas två gånger i rad. Bestäm vem som tar fram underlaget och när, eller pröva insatsen på nytt.'
         : null,
     };
   }
-  return utanEffekt(input);
+  return utanEffekt({ bedomning, maletNatt, kedja });
 }
 
 /** A decision other than the recommendation needs a motivation. */

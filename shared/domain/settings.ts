@@ -63,8 +63,19 @@ export const regelInstallningFalt = {
     .min(0.05, 'Marginalen måste vara minst 0,05 (5 procentenheter).')
     .max(1, 'Marginalen får vara högst 1 (100 procentenheter).'),
   kriterierPerAmne: heltal('Antal betygskriterier per ämne', 1, 20),
-  betygFranArskurs: heltal('Första årskurs med betyg', 1, 9),
+  /** Grades from åk 6, or from åk 4 or 5 by the rektor's decision (prop. 2020/21:58); never åk 1–3. */
+  betygFranArskurs: z
+    .number({ error: 'Första årskurs med betyg måste vara ett tal.' })
+    .int('Första årskurs med betyg måste vara ett heltal.')
+    .min(4, 'Betyg ges från årskurs 6, eller från årskurs 4 eller 5 om rektorn beslutar det, aldrig i årskurs 1–3.')
+    .max(6, 'Betyg ges från årskurs 6 eller tidigare (från årskurs 4 eller 5 om rektorn beslutar det), inte senare.'),
 } as const;
+
+/** The årskurser of the gymnasiebehörighet prognosis (the risk list): whole årskurser 1–10, at least one, no repeats. */
+export const prognosArskurserSchema = z
+  .array(heltal('Årskurs i prognosen', 1, 10), { error: 'Prognosens årskurser måste vara en lista av årskurser.' })
+  .min(1, 'Prognosen behöver minst en årskurs.')
+  .refine((a) => new Set(a).size === a.length, { message: 'En årskurs får bara stå en gång i prognosen.' });
 
 const okandNyckel = (vad: string, varfor: string) => (iss: { code?: string; keys?: string[] }) =>
   iss.code === 'unrecognized_keys' ? `${vad} ${(iss.keys ?? []).join(', ')} kan inte ändras här: ${varfor}` : undefined;
@@ -114,6 +125,9 @@ export const skolInstallningarSchema = z.object({
   lov: z.array(lovSchema).nullable().default(null),
   /** First årskurs with grades A–F; earlier years use the three-step scale (skalaForArskurs). */
   betygFranArskurs: regelInstallningFalt.betygFranArskurs.default(6),
+  /** The årskurser whose pupils the behörighet prognosis and risk list cover: the last three of a nioårig
+   *  grundskola; a tioårig grundskola sets its own when the law changes. */
+  prognosArskurser: prognosArskurserSchema.default([7, 8, 9]),
   /** The school's names of the three-step scale's levels, shown wherever an early-years result is shown (tidigNivaText). */
   tidigSkala: tidigSkalaSchema.prefault({}),
   /** How many betygskriterier per subject the resultatdialog summary shows. */

@@ -37,6 +37,13 @@ export interface TeacherPattern {
   grupper: GruppBevis[];
   /** True when no other teacher's group in the subject exists to compare with. */
   jamforelseSaknas: boolean;
+  /**
+   * monster: at least two of the teacher's groups stand out and no other teacher's does. ingen_jamforelse_mojlig: the
+   * teacher has one group in the subject and it stands out, so there is no other group of theirs to compare with.
+   */
+  slag: 'monster' | 'ingen_jamforelse_mojlig';
+  /** The teacher's groups in the subject that have more than one teacher (shared teaching), by gruppId. */
+  delad: { gruppId: number; medLarareIds: number[] }[];
   forslag: string;
   /** Who may see it: the pattern is about a named teacher. */
   synlighet: 'skolledning';
@@ -96,29 +103,54 @@ export function amneIMening(namn: string): string {
   return namn.charAt(0).toLocaleLowerCase('sv') + namn.slice(1);
 }
 
+/** Number agreement: "den 1 gruppen", "de 2 grupperna". */
+export function grupperText(antal: number): string {
+  return antal === 1 ? 'den 1 gruppen' : `de ${antal} grupperna`;
+}
+
 function forslagText(input: TeacherPatternInput, p: Omit<TeacherPattern, 'forslag'>): string {
   const namn = input.namn?.amne?.[p.amneId];
   const amne = namn === undefined ? `ämne ${p.amneId}` : amneIMening(namn);
-  const larare = input.namn?.larare?.[p.larareId] ?? 'läraren';
+  const larareNamn = (id: number) => input.namn?.larare?.[id];
+  const larare = larareNamn(p.larareId) ?? 'läraren';
   const gruppNamn = (id: number) => input.namn?.grupp?.[id] ?? `grupp ${id}`;
   const egna = p.grupper.filter((g) => g.egenGrupp);
   const utm = egna.filter((g) => g.utmarker);
   const lista = utm.map((g) => `${gruppNamn(g.gruppId)}: ${g.antalEjNadda} av ${g.antalElever} når inte målen`).join('; ');
   const andra = p.grupper.length - egna.length;
+  const delad = p.delad
+    .map((d) => {
+      const med = d.medLarareIds.map((id) => larareNamn(id) ?? `lärare ${id}`).join(' och ');
+      return `${larare === 'läraren' ? 'Läraren' : larare} delar undervisningen i ${gruppNamn(d.gruppId)} med ${med}, så resultatet speglar inte bara en lärares undervisning.`;
+    })
+    .join(' ');
   const jamforelse = p.jamforelseSaknas
     ? 'Det finns ingen annan lärares grupp i ämnet att jämföra med.'
-    : `I de ${andra} grupper i ämnet som andra lärare undervisar utmärker sig ämnet inte.`;
-  return (
-    `I ${amne} utmärker sig ${utm.length} av ${egna.length} grupper som ${larare} undervisar (${lista}). ${jamforelse} ` +
-    'Enligt Skolverkets ledarhandling kan detta visa på att det är läraren som behöver handledning. ' +
+    : `I ${grupperText(andra)} i ämnet som ${andra === 1 ? 'en annan lärare' : 'andra lärare'} undervisar utmärker sig ämnet inte.`;
+  const slut =
     'Underlaget visar ett mönster i resultaten, inte dess orsak: samtala med läraren om underlaget och överväg handledning ' +
-    'som en insats på lärarnivå. Visas endast för skolledningen.'
+    'som en insats på lärarnivå. Visas endast för skolledningen.';
+  if (p.slag === 'ingen_jamforelse_mojlig') {
+    return (
+      `I ${amne} utmärker sig ämnet i ${grupperText(1)} som ${larare} undervisar (${lista}). ${delad ? `${delad} ` : ''}` +
+      `Ingen jämförelse möjlig: ${larare} undervisar ingen annan grupp i ämnet, så det går inte att undersöka om det ser ` +
+      'likadant ut för samma lärare i en annan elevgrupp. Följ gruppen i nästa varv och samtala med läraren om resultaten. ' +
+      'Visas endast för skolledningen.'
+    );
+  }
+  return (
+    `I ${amne} utmärker sig ämnet i ${utm.length} av ${grupperText(egna.length)} som ${larare} undervisar (${lista}). ` +
+    `${delad ? `${delad} ` : ''}${jamforelse} ` +
+    'Enligt Skolverkets ledarhandling kan detta visa på att det är läraren som behöver handledning. ' +
+    slut
   );
 }
 
 /**
  * For each teacher and subject: report when at least two of the teacher's groups stand out in the subject and
- * none of the other teachers' groups in that subject does. Independent of input order.
+ * none of the other teachers' groups in that subject does (slag monster), or when the teacher has a single group in
+ * the subject and it stands out (slag ingen_jamforelse_mojlig: said rather than left silent). Shared teaching is
+ * named. Independent of input order.
  */
 export function findTeacherPatterns(input: TeacherPatternInput): TeacherPattern[] {
   const stats = countResults(input.resultat);
@@ -139,8 +171,22 @@ export function findTeacherPatterns(input: TeacherPatternInput): TeacherPattern[
     });
     const egna = grupper.filter((g) => g.egenGrupp);
     const andra = grupper.filter((g) => !g.egenGrupp);
-    if (egna.filter((g) => g.utmarker).length < 2 || andra.some((g) => g.utmarker)) continue;
-    const utan = { larareId, amneId, grupper: [...egna, ...andra], jamforelseSaknas: andra.length === 0, synlighet: 'skolledning' as const };
+    const utmarkande = egna.filter((g) => g.utmarker).length;
+    // One group of the teacher's in the subject, and it stands out: said, with no comparison possible.
+    const ensam = egna.length === 1 && utmarkande === 1;
+    if (!ensam && (utmarkande < 2 || andra.some((g) => g.utmarker))) continue;
+    const delad = egna
+      .filter((g) => g.utmarker && g.larareIds.length > 1)
+      .map((g) => ({ gruppId: g.gruppId, medLarareIds: g.larareIds.filter((id) => id !== larareId) }));
+    const utan = {
+      larareId,
+      amneId,
+      grupper: [...egna, ...andra],
+      jamforelseSaknas: andra.length === 0,
+      slag: ensam ? ('ingen_jamforelse_mojlig' as const) : ('monster' as const),
+      delad,
+      synlighet: 'skolledning' as const,
+    };
     patterns.push({ ...utan, forslag: forslagText(input, utan) });
   }
   return patterns;

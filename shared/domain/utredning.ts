@@ -1,6 +1,6 @@
 // Utredning of the need for särskilt stöd (skollagen 3 kap.; seed 001: "Fatta beslut om ni ska inleda en utredning
 // av elevs behov av särskilt stöd för de elever vars insatser redan har pågått i 5-6 veckor.").
-import type { Bedomning, InsatsStatus, Niva, UtredningStatus } from '../model';
+import type { Bedomning, InsatsStatus, Niva, UtredningStatus, UtredningUtfall } from '../model';
 import { BEDOMNING_TEXT } from '../labels';
 import { addDaysIso, daysBetween, formatDatum, weekdayOf } from './dates';
 import { isHelgdag } from './holidays';
@@ -9,13 +9,30 @@ import type { SkolInstallningar } from './settings';
 export const REGEL_UTREDNING =
   'Fatta beslut om ni ska inleda en utredning av elevs behov av särskilt stöd för de elever vars insatser redan har pågått i 5-6 veckor. Tydliggör vem som ska göra utredningen och sätt en deadline.';
 
-/** For the UI next to the outcome "inget behov" (skollagen 28 kap. 16 §, förvaltningslagen 44 §). */
-export const OVERKLAGANDE_TEXT =
-  'Beslutet att inte upprätta ett åtgärdsprogram kan överklagas till Skolväsendets överklagandenämnd. ' +
+const OVERKLAGANDE_HUR =
   'Överklagandet lämnas skriftligt till skolan och ska ha kommit in inom tre veckor från den dag då eleven eller ' +
-  'vårdnadshavaren fick del av beslutet.';
+  'vårdnadshavaren fick del av beslutet. Infaller sista dagen på en lördag, söndag, helgdag, midsommarafton, julafton ' +
+  'eller nyårsafton räcker det att överklagandet kommer in nästa vardag.';
+
+/** For the UI next to the outcome "inget behov" (skollagen 28 kap. 16 §, förvaltningslagen 44 §, lag 1930:173). */
+export const OVERKLAGANDE_TEXT =
+  'Beslutet att inte upprätta ett åtgärdsprogram kan överklagas till Skolväsendets överklagandenämnd. ' + OVERKLAGANDE_HUR;
+
+/** For the UI next to the outcome "åtgärdsprogram upprättas": the decision on the åtgärdsprogram can be appealed too. */
+export const OVERKLAGANDE_ATGARDSPROGRAM_TEXT =
+  'Beslutet om åtgärdsprogram kan överklagas till Skolväsendets överklagandenämnd. ' + OVERKLAGANDE_HUR;
+
+/** The appeal text for an utredning's outcome: both outcomes are decisions that can be appealed. */
+export function overklagandeText(utfall: UtredningUtfall): string {
+  return utfall === 'atgardsprogram' ? OVERKLAGANDE_ATGARDSPROGRAM_TEXT : OVERKLAGANDE_TEXT;
+}
 
 export const OVERKLAGANDE_DAGAR = 21;
+
+/** Lag (1930:173) om beräkning av lagstadgad tid: days on which a time limit that ends is moved to the next vardag. */
+export function isFristFriDag(iso: string): boolean {
+  return weekdayOf(iso) > 5 || isHelgdag(iso);
+}
 
 export interface UtredningInsats {
   insatsId: number;
@@ -110,12 +127,19 @@ export function utredningDecisionsDue(input: {
     traffar.sort((a, b) => b.veckor - a.veckor || (a.start < b.start ? -1 : a.start > b.start ? 1 : 0) || a.insatsId - b.insatsId);
     const langst = traffar[0] as (typeof traffar)[number];
     const effekt = langst.senast ? `senaste bedömning: ${BEDOMNING_TEXT[langst.senast].toLowerCase()}` : 'ingen bedömning ännu';
+    // "Viss effekt" is effect, but not enough: say why the pupil is still listed.
+    const vissEffekt =
+      langst.senast === 'viss_effekt'
+        ? 'Viss effekt räcker inte: insatserna har haft effekt, men inte tillräcklig för att eleven ska nå målen, och efter ' +
+          `${langst.veckor} veckor ska ni ta ställning till om eleven kan vara i behov av särskilt stöd. `
+        : '';
     due.push({
       elevId,
       insatsIds: [...new Set(traffar.map((t) => t.insatsId))].sort((a, b) => a - b),
       veckor: langst.veckor,
       skal:
         `Individuella insatser har pågått i ${langst.veckor} veckor (sedan ${langst.start}) utan tydlig effekt (${effekt}). ` +
+        vissEffekt +
         'Fatta beslut om utredning av elevens behov av särskilt stöd: inled utredning med ansvarig och deadline, eller inte nu med motivering.',
     });
   }
@@ -139,25 +163,60 @@ export function overdueUtredningar(
     .sort((a, b) => (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : a.id - b.id));
 }
 
-/** The meeting date plus the configured days, moved forward to the next weekday that is not a helgdag. */
-export function suggestUtredningDeadline(motesdatum: string, installningar: SkolInstallningar): string {
-  let deadline = addDaysIso(motesdatum, installningar.utredningDeadlineDagar);
-  while (weekdayOf(deadline) > 5 || isHelgdag(deadline)) deadline = addDaysIso(deadline, 1);
-  return deadline;
+/** The läsår a deadline must fall within: its last day and its lov (fran/till inclusive). */
+export interface DeadlineLasar {
+  slutdatum: string;
+  lov: readonly { fran: string; till: string }[];
 }
 
-/** Last day an appeal of "beslut att inte upprätta åtgärdsprogram" can come in, from the day it was received. */
-export function overklagandeSenast(delgivetDatum: string): string {
-  return addDaysIso(delgivetDatum, OVERKLAGANDE_DAGAR);
+function isSkoldag(iso: string, lasar: DeadlineLasar | undefined): boolean {
+  if (weekdayOf(iso) > 5 || isHelgdag(iso)) return false;
+  return !lasar || !lasar.lov.some((l) => l.fran <= iso && iso <= l.till);
 }
 
 /**
- * Where the outcome "beslut att inte upprätta åtgärdsprogram" is shown: that it can be appealed within three weeks, and
- * the last day counted from `senast` = overklagandeSenast(the day the decision was made).
+ * The meeting date plus the configured days, moved to a school day: forward past a weekend, helgdag or lov (to the
+ * first school day after it); never after the läsår ends (then the last school day before the end, not before the
+ * meeting). Without a läsår only weekends and helgdagar are avoided.
+ */
+export function suggestUtredningDeadline(motesdatum: string, installningar: SkolInstallningar, lasar?: DeadlineLasar): string {
+  let deadline = addDaysIso(motesdatum, installningar.utredningDeadlineDagar);
+  for (let i = 0; i < 400 && !isSkoldag(deadline, lasar); i++) deadline = addDaysIso(deadline, 1);
+  if (lasar && deadline > lasar.slutdatum && motesdatum < lasar.slutdatum) {
+    deadline = lasar.slutdatum;
+    while (deadline > motesdatum && !isSkoldag(deadline, lasar)) deadline = addDaysIso(deadline, -1);
+  }
+  return deadline;
+}
+
+/** Why the deadline suggestion is not simply the meeting date plus the days, or null when it is. */
+export function utredningDeadlineSkal(motesdatum: string, installningar: SkolInstallningar, lasar?: DeadlineLasar): string | null {
+  const rak = addDaysIso(motesdatum, installningar.utredningDeadlineDagar);
+  const forslag = suggestUtredningDeadline(motesdatum, installningar, lasar);
+  if (forslag === rak) return null;
+  if (lasar && rak > lasar.slutdatum) return `Deadline föreslås ${formatDatum(forslag)}, sista skoldagen före läsårets slut (${lasar.slutdatum}).`;
+  if (lasar && lasar.lov.some((l) => l.fran <= rak && rak <= l.till)) return `Deadline föreslås ${formatDatum(forslag)}, första skoldagen efter lovet.`;
+  return `Deadline föreslås ${formatDatum(forslag)}, första vardagen som inte är helgdag.`;
+}
+
+/**
+ * Last day an appeal of a decision on åtgärdsprogram (or not to draw one up) can come in: three weeks from the day
+ * the decision was made known, moved to the next vardag when it falls on a Saturday, Sunday, helgdag,
+ * midsommarafton, julafton or nyårsafton (lag 1930:173).
+ */
+export function overklagandeSenast(delgivetDatum: string): string {
+  let senast = addDaysIso(delgivetDatum, OVERKLAGANDE_DAGAR);
+  while (isFristFriDag(senast)) senast = addDaysIso(senast, 1);
+  return senast;
+}
+
+/**
+ * Where an utredning's outcome is shown: that the decision can be appealed to Skolväsendets överklagandenämnd within
+ * three weeks, and the last day counted from `senast` = overklagandeSenast(the day the decision was made).
  */
 export function overklagandeMening(senast: string): string {
   return (
-    'Beslutet kan överklagas inom tre veckor från den dag eleven eller vårdnadshavaren fick del av det: ' +
+    'Beslutet kan överklagas till Skolväsendets överklagandenämnd inom tre veckor från den dag eleven eller vårdnadshavaren fick del av det: ' +
     `senast ${formatDatum(senast)} ${senast.slice(0, 4)} om de fick del av beslutet samma dag som det fattades.`
   );
 }

@@ -71,10 +71,32 @@ const SPRAK_KODER = new Set<string>(['M1', 'M2', 'ML']);
 const BY_NAME = new Map<string, AmneKod>(GRUNDSKOLA_AMNEN.map((a) => [fold(a.namn), a.kod]));
 const BY_KOD = new Map<string, AmneKod>(GRUNDSKOLA_AMNEN.map((a) => [a.kod.toLowerCase(), a.kod]));
 const EXTRA_NAMES: Record<string, AmneKod> = {
-  // "Moderna språk" without more is the språkval (M1), the one every school offers.
-  'moderna sprak': 'M1', 'moderna sprak sprakval': 'M1', 'sprakval': 'M1', 'moderna sprak elevens val': 'M2',
+  // Skolverket: M1 = moderna språk som elevens val, M2 = moderna språk som språkval. "Moderna språk" without more is
+  // the språkval (M2), the one every school offers.
+  'moderna sprak': 'M2', 'moderna sprak sprakval': 'M2', 'moderna sprak som sprakval': 'M2', 'sprakval': 'M2',
+  'moderna sprak elevens val': 'M1', 'moderna sprak som elevens val': 'M1',
   modersmal: 'ML', 'idrott': 'IDH', 'idrott och halsa': 'IDH', 'hemkunskap': 'HKK', 'svenska 2': 'SVA',
+  'teckensprak': 'TN', 'teckensprak for horande': 'TN',
   'math': 'MA', 'mathematics': 'MA', 'english': 'EN', 'swedish': 'SV',
+};
+
+/**
+ * The language part of Skolverket's compact codes as school platforms export them: moderna språk with two letters
+ * (M2TY, M1SP), modersmål with ISO 639-2's three (MLARA). Only languages listed here are read; another gives an error.
+ */
+export const SPRAK_KOD_NAMN: Record<string, string> = {
+  FR: 'Franska', SP: 'Spanska', TY: 'Tyska', IT: 'Italienska', RY: 'Ryska', KI: 'Kinesiska', JA: 'Japanska',
+  AR: 'Arabiska', PO: 'Portugisiska', TE: 'Teckenspråk', EN: 'Engelska', FI: 'Finska', GR: 'Grekiska',
+  ARA: 'Arabiska', SOM: 'Somaliska', BOS: 'Bosniska', PER: 'Persiska', FAS: 'Persiska', PRS: 'Dari', PUS: 'Pashto',
+  TIR: 'Tigrinja', KUR: 'Kurdiska', POL: 'Polska', FIN: 'Finska', ENG: 'Engelska', SPA: 'Spanska', TUR: 'Turkiska',
+  RUS: 'Ryska', ALB: 'Albanska', SQI: 'Albanska', THA: 'Thai', SRP: 'Serbiska', HRV: 'Kroatiska', BCS: 'Bosniska/kroatiska/serbiska',
+  AMH: 'Amhariska', UKR: 'Ukrainska', ROM: 'Romani', RMY: 'Romani', FIT: 'Meänkieli', SME: 'Nordsamiska', YID: 'Jiddisch',
+  DEU: 'Tyska', GER: 'Tyska', FRA: 'Franska', FRE: 'Franska', ITA: 'Italienska', CHI: 'Kinesiska', ZHO: 'Kinesiska',
+  VIE: 'Vietnamesiska', HUN: 'Ungerska', RUM: 'Rumänska', RON: 'Rumänska', BUL: 'Bulgariska', LIT: 'Litauiska',
+  EST: 'Estniska', LAV: 'Lettiska', GRE: 'Grekiska', ELL: 'Grekiska', HIN: 'Hindi', URD: 'Urdu', BEN: 'Bengali',
+  TAM: 'Tamil', SWA: 'Swahili', TGL: 'Tagalog', NOR: 'Norska', DAN: 'Danska', ISL: 'Isländska', ICE: 'Isländska',
+  HEB: 'Hebreiska', KOR: 'Koreanska', JPN: 'Japanska', POR: 'Portugisiska', MKD: 'Makedonska', SLV: 'Slovenska',
+  SLK: 'Slovakiska', CES: 'Tjeckiska', CZE: 'Tjeckiska', AZE: 'Azerbajdzjanska', UZB: 'Uzbekiska',
 };
 
 function capitalise(word: string): string {
@@ -82,12 +104,26 @@ function capitalise(word: string): string {
   return w.charAt(0).toUpperCase() + w.slice(1);
 }
 
-/** A subject code or Swedish name, with a language for moderna språk/modersmål ("M2 Spanska", "Modersmål – arabiska"). */
+/** "M2TY" → M2 Tyska, "MLARA" → ML Arabiska; null when it is not such a code or the language is not known. */
+function parseKompaktKod(value: string): AmneRef | null {
+  const match = /^(M1|M2|ML)([A-ZÅÄÖ]{2,3})$/i.exec(value);
+  if (!match) return null;
+  const kod = (match[1] as string).toUpperCase() as AmneKod;
+  const sprak = SPRAK_KOD_NAMN[(match[2] as string).toUpperCase()];
+  return sprak ? { kod, sprak } : null;
+}
+
+/**
+ * A subject code or Swedish name, with a language for moderna språk/modersmål ("M2 Spanska", "Modersmål – arabiska"),
+ * or Skolverket's compact code (M2TY, M1SP, MLARA, TN).
+ */
 export function parseAmne(raw: string): AmneRef | null {
   const value = raw.trim().replace(/\s+/g, ' ');
   if (!value) return null;
   const direct = BY_KOD.get(value.toLowerCase()) ?? BY_NAME.get(fold(value)) ?? EXTRA_NAMES[fold(value)];
   if (direct) return { kod: direct, sprak: '' };
+  const kompakt = parseKompaktKod(value);
+  if (kompakt) return kompakt;
   // Code or name followed by a language: "M2 Spanska", "M2-spanska", "Moderna språk – spanska", "Modersmål, arabiska".
   const split = /^(.*?)(?:\s*[–—,:(-]\s*|\s+)([A-Za-zÅÄÖåäöÉéÜü]+)\)?$/.exec(value);
   if (!split) return null;

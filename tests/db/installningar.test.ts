@@ -171,8 +171,18 @@ describe('the rules read the settings', () => {
     const historik = await ok<ElevHistorik>(backend, 'elev:historik', { elevId: stangd.elevId });
     const h = historik.handelser.find((x) => x.typ === 'utredning_avslutad');
     expect(h?.overklagandeSenast).toBe('2026-12-14');
-    expect(h?.text).toContain('Beslutet kan överklagas inom tre veckor');
+    expect(h?.text).toContain('Beslutet kan överklagas till Skolväsendets överklagandenämnd inom tre veckor');
     expect(h?.text).toContain('senast måndag 14 december 2026');
+  });
+
+  it('a decision on åtgärdsprogram can be appealed too: the history gives the last day, moved off julafton (lag 1930:173)', async () => {
+    const oppna = await ok<UtredningRad[]>(backend, 'utredning:list', { urval: 'oppna' });
+    expect(oppna.length).toBeGreaterThan(0);
+    const stangd = await ok<UtredningRad>(backend, 'utredning:close', { id: oppna[0]?.id, utfall: 'atgardsprogram', datum: '2026-12-03' });
+    const historik = await ok<ElevHistorik>(backend, 'elev:historik', { elevId: stangd.elevId });
+    const h = historik.handelser.find((x) => x.typ === 'utredning_avslutad' && x.datum === '2026-12-03');
+    expect(h?.overklagandeSenast).toBe('2026-12-28');
+    expect(h?.text).toContain('Skolväsendets överklagandenämnd');
   });
 });
 

@@ -69,7 +69,7 @@ describe('register', () => {
     expect(amnen[0]).toMatchObject({ kod: 'SV', namn: 'Svenska' });
     expect(amnen.map((a) => a.kod)).toContain('ML');
     const spanska = await ok<Amne>(backend, 'amne:create', { kod: 'm2', sprak: 'Spanska' });
-    expect(spanska).toMatchObject({ kod: 'M2', sprak: 'Spanska', namn: 'Moderna språk, elevens val – Spanska' });
+    expect(spanska).toMatchObject({ kod: 'M2', sprak: 'Spanska', namn: 'Moderna språk, språkval – Spanska' });
     expect(await refused(backend, 'amne:create', { kod: 'M2', sprak: 'spanska' })).toMatchObject({ code: 'conflict', message: 'Ämnet M2 med språket spanska finns redan.' });
     expect((await refused(backend, 'amne:create', { kod: 'ML', sprak: '' })).message).toMatch(/Ange vilket språk ML gäller/);
     expect((await refused(backend, 'amne:create', { kod: 'MA', sprak: 'Tyska' })).message).toMatch(/Språk anges bara/);

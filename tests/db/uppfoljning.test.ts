@@ -143,9 +143,12 @@ describe('översikt', () => {
     expect((u.nastaMote?.datum ?? '') >= '2026-11-23').toBe(true);
     expect(u.nastaMote?.attGora.length).toBeGreaterThan(0);
     expect(u.insatserUtanUppfoljare.map((i) => i.insatsId)).toContain(insats);
-    // A pupil in a särskild undervisningsgrupp without grades is at risk and flagged, never left out (seed 000).
-    const risk = u.behorighetRisk.find((r) => r.elevId === elev);
-    expect(risk?.risk).toBe('ej_behorig');
+    // A pupil in a särskild undervisningsgrupp without grades stays on the list, as underlag saknas (a missing grade
+    // is not an F), and is flagged, never left out (seed 000).
+    expect(u.behorighetRisk.arskurser).toEqual([7, 8, 9]);
+    const risk = u.behorighetRisk.elever.find((r) => r.elevId === elev);
+    expect(risk?.status).toBe('underlag_saknas');
+    expect(risk?.risk).toBeNull();
     expect(risk?.flagga).toMatch(/särskild undervisningsgrupp/);
 
     const d = await ok<OversiktDiagram>('oversikt:diagram');

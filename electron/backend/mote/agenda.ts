@@ -4,6 +4,7 @@ import type { Database } from 'better-sqlite3';
 import type { AgendaElev, AgendaInsats, Angerbar, KedjeLank, MoteAgenda, UtredningKandidat } from '../../../shared/channels/mote';
 import {
   suggestUtredningDeadline,
+  utredningDeadlineSkal,
   utredningDecisionsDue,
   type KedjeBedomning,
   type SkolInstallningar,
@@ -67,8 +68,27 @@ function elevMap(db: Database, ids: number[]): Record<number, AgendaElev> {
  * reads a pupil's active individual insatser and the chains behind them (ersatterInsatsId), so only those are read:
  * the insatser that ended in earlier years are never touched.
  */
+/** The läsår's stored lov; a value that is not a list of {fran, till} dates gives none. */
+function parseLov(raw: string): { fran: string; till: string }[] {
+  try {
+    const v = JSON.parse(raw) as unknown;
+    return Array.isArray(v)
+      ? v.filter((l): l is { fran: string; till: string } => typeof l?.fran === 'string' && typeof l?.till === 'string')
+      : [];
+  } catch {
+    return [];
+  }
+}
+
 function utredningskandidater(db: Database, moteId: number, motesdatum: string, inst: SkolInstallningar): UtredningKandidat[] {
-  const forslag = suggestUtredningDeadline(motesdatum, inst);
+  // The deadline stays in school time: never in a lov, never after the meeting's läsår ends.
+  const lasarRad = prepared(
+    db,
+    'SELECT l.slutdatum, l.lov FROM mote m JOIN lasar l ON l.id = m.lasar_id WHERE m.id = ?',
+  ).get(moteId) as { slutdatum: string; lov: string } | undefined;
+  const lasar = lasarRad ? { slutdatum: lasarRad.slutdatum, lov: parseLov(lasarRad.lov) } : undefined;
+  const forslag = suggestUtredningDeadline(motesdatum, inst, lasar);
+  const forslagSkal = utredningDeadlineSkal(motesdatum, inst, lasar);
   const insatser = prepared(
     db,
     `WITH RECURSIVE aktiv(id) AS (
@@ -111,11 +131,16 @@ function utredningskandidater(db: Database, moteId: number, motesdatum: string, 
             u.deadline FROM utredningsbeslut b LEFT JOIN utredning u ON u.id = b.utredning_id WHERE b.mote_id = ?`,
   ).all(moteId) as (NonNullable<UtredningKandidat['beslut']> & { elevId: number })[];
   const beslutPerElev = new Map(beslut.map(({ elevId, ...b }) => [elevId, b]));
-  const kandidater: UtredningKandidat[] = due.map((d) => ({ ...d, foreslagenDeadline: forslag, beslut: beslutPerElev.get(d.elevId) ?? null }));
+  const kandidater: UtredningKandidat[] = due.map((d) => ({
+    ...d,
+    foreslagenDeadline: forslag,
+    foreslagenDeadlineSkal: forslagSkal,
+    beslut: beslutPerElev.get(d.elevId) ?? null,
+  }));
   // A pupil decided at this meeting stays on the list even if a later judgement took them off the rule's list.
   for (const [elevId, b] of beslutPerElev) {
     if (!kandidater.some((k) => k.elevId === elevId)) {
-      kandidater.push({ elevId, insatsIds: [], veckor: 0, skal: 'Beslut fattat vid mötet.', foreslagenDeadline: forslag, beslut: b });
+      kandidater.push({ elevId, insatsIds: [], veckor: 0, skal: 'Beslut fattat vid mötet.', foreslagenDeadline: forslag, foreslagenDeadlineSkal: forslagSkal, beslut: b });
     }
   }
   return kandidater;

@@ -101,8 +101,9 @@ export function elevHistorik(db: Database, elevId: number, idag: string): ElevHi
       moteId: u.beslutadVidMoteId,
     });
     if (u.avslutadDatum && u.utfall) {
-      // Skollagen 28 kap. 16 §: a decision not to draw up an åtgärdsprogram can be appealed within three weeks.
-      const senast = u.utfall === 'inget_atgardsprogram' ? overklagandeSenast(u.avslutadDatum) : null;
+      // Skollagen 28 kap. 16 §: a decision on åtgärdsprogram, or not to draw one up, can be appealed within three weeks
+      // (the last day moved off a helgdag, lag 1930:173).
+      const senast = overklagandeSenast(u.avslutadDatum);
       handelser.push({
         datum: u.avslutadDatum,
         typ: 'utredning_avslutad',

@@ -1,8 +1,9 @@
 // Översikt's year: the next meeting and what is due for it, insatser nobody follows up, the pupils at risk of not
-// reaching gymnasiebehörighet (åk 7–9, särskilda undervisningsgrupper included: seed 000), and chart data.
+// reaching gymnasiebehörighet (the settings' prognosArskurser, default åk 7–9; särskilda undervisningsgrupper included: seed 000), and chart data.
 import type { Database } from 'better-sqlite3';
 import type { Diagram, NastaMote, OversiktDiagram, OversiktUppfoljning } from '../../../shared/channels/uppfoljning';
-import { behorighetRiskList, formatDatum, isBetyg, type Betyg } from '../../../shared/domain/index';
+import { SARSKILD_GRUPP_FLAGGA, formatDatum } from '../../../shared/domain/index';
+import { behorighetsprognos } from './behorighet';
 import { BEDOMNING_TEXT, BESLUT_TEXT, arskursText } from '../../../shared/labels';
 import { BEDOMNINGAR, BESLUT, type MoteTyp } from '../../../shared/model';
 import { today } from '../context';
@@ -65,45 +66,28 @@ function nastaMote(db: Database, idag: string): NastaMote | null {
   return { typ: row.typ, datum: row.datum, varvNummer: row.varvNummer, attGora: attGora(db, row, idag) };
 }
 
+/** Pupils not behöriga to a högskoleförberedande programme: risk (an F or '-' stops it) or underlag saknas. */
 function behorighetRisk(db: Database): OversiktUppfoljning['behorighetRisk'] {
-  const elever = db
-    .prepare(
-      `SELECT e.id, e.fornamn || ' ' || e.efternamn AS namn, g.namn AS klass, e.arskurs, e.sarskild_undervisningsgrupp AS sarskild
-       FROM elev e LEFT JOIN grupp g ON g.id = e.klass_id WHERE e.aktiv = 1 AND e.arskurs BETWEEN 7 AND 9`,
-    )
-    .all() as { id: number; namn: string; klass: string | null; arskurs: number; sarskild: number }[];
-  // The latest grade per pupil and subject.
-  const betyg = db
-    .prepare(
-      `SELECT elevId, kod, niva FROM (
-         SELECT r.elev_id AS elevId, a.kod, r.niva,
-                row_number() OVER (PARTITION BY r.elev_id, a.kod ORDER BY t.datum DESC, t.id DESC) AS nr
-         FROM resultat r JOIN amne a ON a.id = r.amne_id JOIN bedomningstillfalle t ON t.id = r.tillfalle_id
-         JOIN elev e ON e.id = r.elev_id WHERE e.aktiv = 1 AND e.arskurs BETWEEN 7 AND 9)
-       WHERE nr = 1`,
-    )
-    .all() as { elevId: number; kod: string; niva: string }[];
-  const perElev = new Map<number, Record<string, Betyg>>();
-  for (const b of betyg) {
-    if (!isBetyg(b.niva)) continue;
-    perElev.set(b.elevId, { ...(perElev.get(b.elevId) ?? {}), [b.kod]: b.niva });
-  }
-  const info = new Map(elever.map((e) => [e.id, e]));
-  return behorighetRiskList(
-    elever.map((e) => ({ elevId: e.id, arskurs: e.arskurs, sarskildUndervisningsgrupp: e.sarskild === 1, betyg: perElev.get(e.id) ?? {} })),
-  ).map((r) => {
-    const e = info.get(r.elevId);
-    return {
-      elevId: r.elevId,
-      namn: e?.namn ?? '',
-      klass: e?.klass ?? null,
-      arskurs: r.arskurs,
-      risk: r.risk,
-      saknas: r.saknas,
-      flagga: r.flagga,
-      sarskildUndervisningsgrupp: r.sarskildUndervisningsgrupp,
-    };
-  });
+  const { arskurser, elever } = behorighetsprognos(db);
+  return {
+    arskurser,
+    elever: elever
+      .filter((e) => e.status !== 'behorig')
+      .map((e) => ({
+        elevId: e.elevId,
+        namn: e.namn,
+        klass: e.klass,
+        arskurs: e.arskurs,
+        status: e.status as 'risk' | 'underlag_saknas',
+        risk: e.risk,
+        saknas: e.saknas,
+        betygF: e.betygF,
+        betygStreck: e.betygStreck,
+        saknadeBetyg: e.saknadeBetyg,
+        flagga: e.sarskildUndervisningsgrupp ? SARSKILD_GRUPP_FLAGGA : null,
+        sarskildUndervisningsgrupp: e.sarskildUndervisningsgrupp,
+      })),
+  };
 }
 
 export function oversiktUppfoljning(db: Database, idag: string): OversiktUppfoljning {

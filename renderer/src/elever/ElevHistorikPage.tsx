@@ -3,7 +3,7 @@
 // in the form and on the closed utredning in the timeline).
 import { useEffect, useState } from 'react';
 import type { ElevHistorik, UtredningRad } from '../../../shared/channels/mote';
-import { OVERKLAGANDE_TEXT, overklagandeMening, overklagandeSenast } from '../../../shared/index';
+import { overklagandeMening, overklagandeSenast, overklagandeText } from '../../../shared/index';
 import { toIsoDate } from '../../../shared/calendar';
 import { UTREDNING_UTFALL_TEXT } from '../../../shared/labels';
 import { UTREDNING_UTFALL, type UtredningUtfall } from '../../../shared/model';
@@ -39,7 +39,7 @@ function AvslutaUtredning({ u, onClosed }: { u: UtredningRad; onClosed(): void }
       <div className="field-row">
         <div className="field">
           <label htmlFor={id}>Utfall av utredningen</label>
-          <select id={id} value={utfall} onChange={(e) => setUtfall(e.target.value as UtredningUtfall | '')} aria-describedby={utfall === 'inget_atgardsprogram' ? `${id}-overklagande` : undefined}>
+          <select id={id} value={utfall} onChange={(e) => setUtfall(e.target.value as UtredningUtfall | '')} aria-describedby={utfall !== '' ? `${id}-overklagande` : undefined}>
             <option value="">Välj utfall</option>
             {UTREDNING_UTFALL.map((x) => <option key={x} value={x}>{UTREDNING_UTFALL_TEXT[x]}</option>)}
           </select>
@@ -49,9 +49,9 @@ function AvslutaUtredning({ u, onClosed }: { u: UtredningRad; onClosed(): void }
           <input id={datumId} type="date" value={datum} min={u.startdatum} onChange={(e) => setDatum(e.target.value)} />
         </div>
       </div>
-      {utfall === 'inget_atgardsprogram' && (
+      {utfall !== '' && (
         <div className="overklagande" id={`${id}-overklagande`}>
-          <p>{OVERKLAGANDE_TEXT}</p>
+          <p>{overklagandeText(utfall)}</p>
           {giltigtDatum && (
             <p>
               <strong>Sista dag att överklaga: {datumMedAr(overklagandeSenast(datum))}</strong>, om eleven eller vårdnadshavaren får del

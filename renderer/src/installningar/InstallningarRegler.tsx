@@ -232,7 +232,7 @@ export function InstallningarRegler() {
               <Field
                 id="regel-betygfran"
                 label="Första årskurs med betyg A–F"
-                hint={`Resultat i tidigare årskurser anges på den tidiga skalan nedan. Standard årskurs ${D.betygFranArskurs}.`}
+                hint={`Betyg ges från årskurs 6, eller från årskurs 4 eller 5 om rektorn beslutar det (prop. 2020/21:58). Resultat i tidigare årskurser anges på den tidiga skalan nedan. Standard årskurs ${D.betygFranArskurs}.`}
                 error={err('betygFranArskurs')}
               >
                 <select
@@ -240,7 +240,7 @@ export function InstallningarRegler() {
                   {...describedBy('regel-betygfran', err('betygFranArskurs'), true)}
                   {...register('betygFranArskurs', { setValueAs: (v: string) => Number(v) })}
                 >
-                  {[1, 2, 3, 4, 5, 6, 7, 8, 9].map((ak) => (
+                  {[4, 5, 6].map((ak) => (
                     <option key={ak} value={ak}>
                       Årskurs {ak}
                     </option>

@@ -79,7 +79,10 @@ function Kandidat({ k, agenda }: { k: UtredningKandidat; agenda: MoteAgenda }) {
             <div className="field">
               <label htmlFor={`${id}-deadline`}>Deadline</label>
               <input id={`${id}-deadline`} type="date" {...register('deadline', { required: 'Sätt en deadline.' })} />
-              <p className="hint">Förslag: {datumMedAr(k.foreslagenDeadline)}</p>
+              <p className="hint">
+                Förslag: {datumMedAr(k.foreslagenDeadline)}
+                {k.foreslagenDeadlineSkal ? ` (${k.foreslagenDeadlineSkal})` : ''}
+              </p>
             </div>
           </div>
         ) : (

@@ -1,13 +1,33 @@
-// What must not fall through: insatser nobody reports back on, and pupils in åk 7–9 at risk of not reaching
-// gymnasiebehörighet — pupils in särskilda undervisningsgrupper included and flagged (seed 000).
+// What must not fall through: insatser nobody reports back on, and pupils in the prognosis's årskurser (the school's
+// settings, default åk 7–9) not behöriga to gymnasiet — risk (an F or streck stops it) told from underlag saknas
+// (grades missing), pupils in särskilda undervisningsgrupper included and flagged (seed 000).
 import type { OversiktUppfoljning as Data } from '../../../shared/channels/uppfoljning';
 import { arskursText } from '../../../shared/labels';
 import { useApp } from '../store';
 
+type RiskRad = Data['behorighetRisk']['elever'][number];
+
+/** " (2 F, 1 streck)": F and streck told apart wherever "når inte" is counted. */
+function narInte(r: RiskRad): string {
+  const delar = [r.betygF.length > 0 ? `${r.betygF.length} F` : '', r.betygStreck.length > 0 ? `${r.betygStreck.length} streck` : ''].filter(Boolean);
+  return delar.length > 0 ? ` (${delar.join(', ')})` : '';
+}
+
+function saknasText(r: RiskRad): string {
+  const delar: string[] = [];
+  if (r.saknas.yrkesprogram.length > 0) delar.push(`Yrkesprogram: ${r.saknas.yrkesprogram.join(', ')}`);
+  // Not even yrkesprogram: what stops it stops the högskoleförberedande programmes too, said once.
+  if (r.risk !== 'ej_behorig' && r.saknas.hogskoleforberedande.length > 0) delar.push(`Högskoleförb.: ${r.saknas.hogskoleforberedande.join(', ')}`);
+  return delar.join('. ');
+}
+
 export function OversiktUppfoljning({ data }: { data: Data }) {
   const navigate = useApp((s) => s.navigate);
-  const risk = data.behorighetRisk;
-  const ejBehoriga = risk.filter((r) => r.risk === 'ej_behorig').length;
+  const { arskurser, elever: risk } = data.behorighetRisk;
+  const iRisk = risk.filter((r) => r.status === 'risk');
+  const ejBehoriga = iRisk.filter((r) => r.risk === 'ej_behorig').length;
+  const underlag = risk.length - iRisk.length;
+  const arskurserText = arskurser.length === 0 ? 'inga årskurser' : `åk ${arskurser.join(', ')}`;
   return (
     <div className="ov-grid">
       <section className="section card" aria-labelledby="ov-utan">
@@ -32,9 +52,9 @@ export function OversiktUppfoljning({ data }: { data: Data }) {
         )}
       </section>
       <section className="section card" aria-labelledby="ov-risk">
-        <h2 id="ov-risk">{`Risk att inte bli behörig till gymnasiet (${risk.length})`}</h2>
+        <h2 id="ov-risk">{`Risk att inte bli behörig till gymnasiet (${iRisk.length})`}</h2>
         <p className="muted">
-          {`Åk 7–9 utifrån senaste betyg: ${ejBehoriga} når inte yrkesprogram, ${risk.length - ejBehoriga} bara yrkesprogram. Elever i särskild undervisningsgrupp ingår.`}
+          {`${arskurserText.charAt(0).toUpperCase()}${arskurserText.slice(1)} utifrån senaste betyg: ${iRisk.length} i risk (F eller streck som stoppar behörigheten; ${ejBehoriga} når inte yrkesprogram, ${iRisk.length - ejBehoriga} bara yrkesprogram), ${underlag} där underlag saknas (betyg som inte finns är inte F). Elever i särskild undervisningsgrupp ingår.`}
         </p>
         {risk.length > 0 && (
           <div className="ov-scroll">
@@ -44,6 +64,7 @@ export function OversiktUppfoljning({ data }: { data: Data }) {
                 <tr>
                   <th scope="col">Elev</th>
                   <th scope="col">Åk</th>
+                  <th scope="col">Läge</th>
                   <th scope="col">Saknas</th>
                 </tr>
               </thead>
@@ -63,7 +84,8 @@ export function OversiktUppfoljning({ data }: { data: Data }) {
                       )}
                     </th>
                     <td>{arskursText(r.arskurs)}</td>
-                    <td>{`${r.risk === 'ej_behorig' ? 'Yrkesprogram: ' : 'Högskoleförb.: '}${r.saknas.join(', ')}`}</td>
+                    <td>{r.status === 'risk' ? `Risk${narInte(r)}` : 'Underlag saknas'}</td>
+                    <td>{saknasText(r)}</td>
                   </tr>
                 ))}
               </tbody>

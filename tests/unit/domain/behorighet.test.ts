@@ -33,7 +33,7 @@ const ALLA = 'YP ES EK HU SA NA TE';
 // Hand-checked: behöriga programmes, what yrkesprogram lacks, meritvärde.
 const TABELL: [string, string, string, string[], number][] = [
   ['all sixteen at E', '*:E', ALLA, [], 160],
-  ['all A plus språkval A (max)', '*:A M1:A', ALLA, [], 340],
+  ['all A plus språkval A (max)', '*:A M2:A', ALLA, [], 340],
   ['all A but F in matematik', '*:A MA:F', '', ['E i matematik'], 300],
   ['SVA instead of SV, five more', 'SVA:E EN:E MA:E BL:E HKK:E IDH:E MU:E SL:E', 'YP', [], 80],
   ['core and only four more', 'SV:E EN:E MA:E BL:E HKK:E IDH:E MU:E', '', ['E i ytterligare 1 ämne'], 70],
@@ -43,12 +43,12 @@ const TABELL: [string, string, string, string[], number][] = [
   ['nine more without SH and NO', 'SV:E EN:E MA:E BL:E HKK:E IDH:E MU:E SL:E TK:E GE:E HI:E RE:E', 'YP ES', [], 120],
   ['SO subjects and four more: eight', 'SV:E EN:E MA:E GE:E HI:E RE:E SH:E BL:E MU:E IDH:E SL:E', 'YP', [], 110],
   ['SO and NO subjects and two more', 'SV:E EN:E MA:E GE:E HI:E RE:E SH:E BI:E FY:E KE:E BL:E MU:E', ALLA, [], 120],
-  ['M2 and modersmål count as subjects', 'SV:E EN:E MA:E M2:C ML:B BL:E MU:E SL:E', 'YP', [], 92.5],
-  ['språkval counts for behörighet and as 17th grade', 'SV:E EN:E MA:E BL:E MU:E SL:E IDH:E M1:A', 'YP', [], 90],
+  ['M1 (elevens val) and modersmål count as subjects', 'SV:E EN:E MA:E M1:C ML:B BL:E MU:E SL:E', 'YP', [], 92.5],
+  ['språkval counts for behörighet and as 17th grade', 'SV:E EN:E MA:E BL:E MU:E SL:E IDH:E M2:A', 'YP', [], 90],
   ['no grades at all', '', '', ['E i svenska eller svenska som andraspråk', 'E i engelska', 'E i matematik', 'E i ytterligare 5 ämnen'], 0],
-  ['SV and SVA both A: only one counts', '*:A SVA:A M2:A ML:A M1:A', ALLA, [], 340],
-  ['sixteen E, M2 and ML A, språkval C', '*:E M2:A ML:A M1:C', ALLA, [], 195],
-  ['språkval F adds nothing', '*:C M1:F', ALLA, [], 240],
+  ['SV and SVA both A: only one counts', '*:A SVA:A M1:A ML:A M2:A', ALLA, [], 340],
+  ['sixteen E, M1 and ML A, språkval C', '*:E M1:A ML:A M2:C', ALLA, [], 195],
+  ['språkval F adds nothing', '*:C M2:F', ALLA, [], 240],
   ['all B, streck in engelska', '*:B EN:-', '', ['E i engelska'], 262.5],
   ['all D', '*:D', ALLA, [], 200],
   ['NO subjects and five more: eight', 'SV:E EN:E MA:E BI:E FY:E KE:E TK:E BL:E HKK:E IDH:E MU:E', 'YP', [], 110],
@@ -80,12 +80,12 @@ describe(`assessBehorighet — "${SEED_YRKES}"`, () => {
   });
 });
 
-const betygArb = fc.dictionary(fc.constantFrom(...SEXTON, 'SVA', 'M1', 'M2', 'ML'), fc.constantFrom(...BETYG));
+const betygArb = fc.dictionary(fc.constantFrom(...SEXTON, 'SVA', 'M1', 'M2', 'ML', 'TN'), fc.constantFrom(...BETYG));
 
 describe('behörighet properties', () => {
   it('raising one grade to at least E never loses a behörighet, and meritvärde stays within 0–340', () => {
     fc.assert(
-      fc.property(betygArb, fc.constantFrom(...SEXTON, 'SVA', 'M1'), fc.constantFrom<Betyg>('A', 'C', 'E'), (betyg, kod, nytt) => {
+      fc.property(betygArb, fc.constantFrom(...SEXTON, 'SVA', 'M2'), fc.constantFrom<Betyg>('A', 'C', 'E'), (betyg, kod, nytt) => {
         const fore = assessBehorighet(betyg);
         const efter = assessBehorighet({ ...betyg, [kod]: nytt });
         for (const p of fore.program) {
@@ -110,16 +110,18 @@ describe(`behorighetRiskList — "${SEED_SARSKILD}"`, () => {
     { elevId: 6, arskurs: 8, sarskildUndervisningsgrupp: true, betyg: b('SV:E EN:E MA:E BL:E HKK:E IDH:E MU:E SL:E') },
   ];
 
-  it('lists pupils in åk 7–9 at risk, not yrkesprogram first, and keeps särskilda undervisningsgrupper in, flagged', () => {
+  it('lists pupils in åk 7–9 not behöriga, sorted by årskurs, tells risk from underlag saknas, keeps särskilda undervisningsgrupper in, flagged', () => {
     const list = behorighetRiskList(elever);
-    expect(list.map((e) => [e.elevId, e.risk, e.flagga !== null])).toEqual([
-      [2, 'ej_behorig', false],
-      [5, 'ej_behorig', true],
-      [4, 'endast_yrkesprogram', false],
-      [6, 'endast_yrkesprogram', true],
+    // Pupils 4 and 6 have eight subjects with E and nothing else: grades missing, not failed.
+    expect(list.map((e) => [e.elevId, e.status, e.risk, e.flagga !== null])).toEqual([
+      [4, 'underlag_saknas', null, false],
+      [2, 'risk', 'ej_behorig', false],
+      [6, 'underlag_saknas', null, true],
+      [5, 'underlag_saknas', null, true],
     ]);
-    expect(list[0]?.saknas).toEqual(['E i matematik']);
-    expect(list[1]?.flagga).toBe('Eleven går i en särskild undervisningsgrupp och ska ingå i prognosen som alla andra elever.');
+    expect(list[1]?.saknas.yrkesprogram).toEqual(['E i matematik (nu F)']);
+    expect(list[1]?.betygF).toEqual(['MA']);
+    expect(list[3]?.flagga).toBe('Eleven går i en särskild undervisningsgrupp och ska ingå i prognosen som alla andra elever.');
   });
 
   it('never filters out an at-risk pupil in a särskild undervisningsgrupp', () => {
@@ -129,7 +131,7 @@ describe(`behorighetRiskList — "${SEED_SARSKILD}"`, () => {
         (cohort) => {
           const list = behorighetRiskList(cohort);
           for (const elev of cohort) {
-            const atRisk = !assessBehorighet(elev.betyg).hogskoleforberedande;
+            const atRisk = !assessBehorighet(elev.betyg).hogskoleforberedande && elev.arskurs >= 7;
             if (atRisk && elev.sarskildUndervisningsgrupp) {
               expect(list.some((e) => e.elevId === elev.elevId && e.sarskildUndervisningsgrupp && e.flagga !== null)).toBe(true);
             }

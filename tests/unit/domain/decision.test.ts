@@ -59,10 +59,13 @@ function expected(bedomning: Bedomning, maletNatt: boolean, kedja: KedjeBedomnin
   if (maletNatt) return 'avsluta';
   if (bedomning === 'tydlig_effekt' || bedomning === 'viss_effekt') return 'intensifiera';
   if (bedomning === 'kan_ej_bedomas') return 'komplettera_underlag';
+  const effekt = (e: KedjeBedomning) => e.bedomning === 'tydlig_effekt' || e.bedomning === 'viss_effekt';
+  // Repeated lack of effect since the last effect, whatever the team decided then (issue 15, item 6).
+  const lastEffect = kedja.map(effekt).lastIndexOf(true);
+  const repeated = kedja.slice(lastEffect + 1).some((e) => e.bedomning === 'ingen_effekt' || e.bedomning === 'negativ_utveckling');
   const lastChange = kedja.map((e) => e.beslut).lastIndexOf('forandra');
-  if (lastChange < 0) return 'forandra';
-  const effectSince = kedja.slice(lastChange + 1).some((e) => e.bedomning === 'tydlig_effekt' || e.bedomning === 'viss_effekt');
-  return effectSince ? 'forandra' : 'ta_bort';
+  const changedWithoutEffect = lastChange >= 0 && !kedja.slice(lastChange + 1).some(effekt);
+  return repeated || changedWithoutEffect ? 'ta_bort' : 'forandra';
 }
 
 const bedomningArb = fc.constantFrom(...BEDOMNINGAR);
@@ -80,6 +83,8 @@ describe('recommendDecision is total', () => {
         for (const s of r.skal) expect(s.trim()).not.toBe('');
         const twice = !maletNatt && bedomning === 'kan_ej_bedomas' && kedja[kedja.length - 1]?.bedomning === 'kan_ej_bedomas';
         expect(r.flagga !== null && r.flagga.includes('två gånger i rad')).toBe(twice);
+        // Every output quotes a seed sentence.
+        expect(r.skal.some((s) => s.includes(`"${REGEL_EFFEKT}"`) || s.includes(`"${REGEL_INGEN_EFFEKT}"`))).toBe(true);
       }),
       { numRuns: 2000 },
     );

@@ -25,6 +25,7 @@ describe('skolInstallningarSchema', () => {
       lararmonsterMarginal: 0.2,
       lov: null,
       betygFranArskurs: 6,
+      prognosArskurser: [7, 8, 9],
       tidigSkala: { ej_natt: 'Ej nått', pa_vag: 'På väg', natt: 'Nått' },
       kriterierPerAmne: 5,
       lasEfterMinuter: 10,
@@ -50,7 +51,11 @@ describe('skolInstallningarSchema', () => {
     ['a lov ending before it starts', { lov: [{ typ: 'hostlov', namn: 'Höstlov', fran: '2026-10-30', till: '2026-10-26' }] }, 'Fältet "lov.0.till": Lovet kan inte sluta före det börjar.'],
     ['an empty early-years label', { tidigSkala: { pa_vag: '  ' } }, 'Fältet "tidigSkala.pa_vag": Benämningen för "på väg" får inte vara tom.'],
     ['two early-years levels with the same label', { tidigSkala: { pa_vag: 'nått' } }, 'Fältet "tidigSkala": De tre nivåerna i den tidiga skalan behöver olika benämningar.'],
-    ['betyg from årskurs 10', { betygFranArskurs: 10 }, 'Fältet "betygFranArskurs": Första årskurs med betyg får vara högst 9.'],
+    ['betyg from årskurs 10', { betygFranArskurs: 10 }, 'Fältet "betygFranArskurs": Betyg ges från årskurs 6 eller tidigare (från årskurs 4 eller 5 om rektorn beslutar det), inte senare.'],
+    ['betyg from årskurs 3 (prop. 2020/21:58)', { betygFranArskurs: 3 }, 'Fältet "betygFranArskurs": Betyg ges från årskurs 6, eller från årskurs 4 eller 5 om rektorn beslutar det, aldrig i årskurs 1–3.'],
+    ['betyg from årskurs 1', { betygFranArskurs: 1 }, 'Fältet "betygFranArskurs": Betyg ges från årskurs 6, eller från årskurs 4 eller 5 om rektorn beslutar det, aldrig i årskurs 1–3.'],
+    ['a prognosis without årskurser', { prognosArskurser: [] }, 'Fältet "prognosArskurser": Prognosen behöver minst en årskurs.'],
+    ['a prognosis årskurs twice', { prognosArskurser: [8, 8] }, 'Fältet "prognosArskurser": En årskurs får bara stå en gång i prognosen.'],
     ['an unknown lov type', { lov: [{ typ: 'sommarlov', namn: 'Sommar', fran: '2026-06-15', till: '2026-08-14' }] }, 'Fältet "lov.0.typ": Okänd typ av lov.'],
   ])('refuses %s in Swedish', (_, value, message) => {
     const result = skolInstallningarSchema.safeParse(value);
@@ -102,7 +107,11 @@ describe('result scales and subjects', () => {
   it('covers every level', () => expect(RESULTAT_NIVAER).toHaveLength(10));
 
   it('lists the grundskola subjects with their codes and Swedish names', () => {
-    expect(AMNE_KODER).toEqual(['SV', 'SVA', 'EN', 'MA', 'BI', 'FY', 'KE', 'TK', 'GE', 'HI', 'RE', 'SH', 'BL', 'HKK', 'IDH', 'MU', 'SL', 'M1', 'M2', 'ML']);
+    expect(AMNE_KODER).toEqual(['SV', 'SVA', 'EN', 'MA', 'BI', 'FY', 'KE', 'TK', 'GE', 'HI', 'RE', 'SH', 'BL', 'HKK', 'IDH', 'MU', 'SL', 'M1', 'M2', 'ML', 'TN']);
+    // Skolverket's betygskatalog: M1 = moderna språk som elevens val, M2 = moderna språk som språkval.
+    expect(amneNamn('M1')).toBe('Moderna språk, elevens val');
+    expect(amneNamn('M2')).toBe('Moderna språk, språkval');
+    expect(amneNamn('TN')).toBe('Teckenspråk för hörande');
     expect(new Set(GRUNDSKOLA_AMNEN.map((a) => a.namn)).size).toBe(GRUNDSKOLA_AMNEN.length);
     expect(amneNamn('HKK')).toBe('Hem- och konsumentkunskap');
     expect(amneNamn('SVA')).toBe('Svenska som andraspråk');

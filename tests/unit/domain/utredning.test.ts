@@ -189,7 +189,7 @@ describe('overdue utredningar and deadlines (the law says skyndsamt and sets no 
 
   it('says where the outcome is shown that it can be appealed within three weeks, and the last day', () => {
     expect(overklagandeMening(overklagandeSenast('2026-11-23'))).toBe(
-      'Beslutet kan överklagas inom tre veckor från den dag eleven eller vårdnadshavaren fick del av det: ' +
+      'Beslutet kan överklagas till Skolväsendets överklagandenämnd inom tre veckor från den dag eleven eller vårdnadshavaren fick del av det: ' +
         'senast måndag 14 december 2026 om de fick del av beslutet samma dag som det fattades.',
     );
   });

@@ -21,7 +21,7 @@ describe('cell values', () => {
     ['MA', { kod: 'MA', sprak: '' }], ['ma', { kod: 'MA', sprak: '' }], ['Matematik', { kod: 'MA', sprak: '' }],
     ['Svenska som andraspråk', { kod: 'SVA', sprak: '' }], ['Idrott och hälsa', { kod: 'IDH', sprak: '' }],
     ['M2 Spanska', { kod: 'M2', sprak: 'Spanska' }], ['M2-spanska', { kod: 'M2', sprak: 'Spanska' }],
-    ['Moderna språk – tyska', { kod: 'M1', sprak: 'Tyska' }], ['Modersmål, arabiska', { kod: 'ML', sprak: 'Arabiska' }],
+    ['Moderna språk – tyska', { kod: 'M2', sprak: 'Tyska' }], ['Modersmål, arabiska', { kod: 'ML', sprak: 'Arabiska' }],
     ['Modersmål (somaliska)', { kod: 'ML', sprak: 'Somaliska' }],
   ])('reads the subject %s', (raw, out) => expect(parseAmne(raw)).toEqual(out));
   it.each(['XY', '', 'MA Spanska', 'NO', 'Matte'])('refuses the subject %j', (raw) => expect(parseAmne(raw)).toBeNull());
