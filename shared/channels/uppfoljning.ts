@@ -123,6 +123,8 @@ export const uppfoljningChannels = {
       anteckningar: langText('Anteckningarna').optional(),
       arskurserKlara: z.array(arskurs).max(10).optional(),
       status: z.enum(['pagar', 'klar'], { error: 'Status ska vara pågår eller klar.' }).optional(),
+      /** Marks it klar although parts are undone (the user was asked and confirmed). */
+      bekraftat: z.boolean().optional(),
     }),
     result: returns<AvstamningVy>(),
   },
@@ -167,6 +169,8 @@ export const uppfoljningChannels = {
       avstamdEht: isoDate.nullable().optional(),
       avstamdForstelarare: isoDate.nullable().optional(),
       status: z.enum(['pagar', 'klar'], { error: 'Status ska vara pågår eller klar.' }).optional(),
+      /** Marks it klar although parts are undone (the user was asked and confirmed). */
+      bekraftat: z.boolean().optional(),
     }),
     result: returns<ArsavslutVy>(),
   },

@@ -105,6 +105,11 @@ export interface ArskursKlar {
   /** 'resultatdialog' when a held dialogue covers it, 'manuellt' when marked by hand. */
   kalla: 'resultatdialog' | 'manuellt' | null;
   dialoger: string[];
+  /** Teachings (group × subject × teacher) in the årskurs, and how many a held dialogue covers. */
+  undervisningar: number;
+  tackta: number;
+  /** What is left, group by group: the subjects no held dialogue covers. */
+  kvar: { grupp: string; amnen: string[] }[];
 }
 
 export interface AvstamningVy {
@@ -119,6 +124,8 @@ export interface AvstamningVy {
   /** The varv's EHT-möte has been held (closed). */
   ehtHallet: boolean;
   dialoger: ResultatdialogRad[];
+  /** What is not done yet, in Swedish; marking the avstämning klar while it is not empty asks first. */
+  ofardigt: string[];
   uppdaterad: string | null;
 }
 
