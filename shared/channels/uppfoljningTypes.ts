@@ -145,8 +145,27 @@ export interface Arssammanstallning {
   beslut: Antal<Beslut>[];
   bedomningar: Antal<Bedomning>[];
   utredningar: { inledda: number; avslutadeITid: number; avslutadeSent: number; pagar: number; forsenade: number };
+  /** Dialogues held (one per teacher, ämneslag or arbetslag), and the varv whose resultatdialog was held in full:
+   *  "9 resultatdialoger i 3 varv" — the year report counts the latter as held meetings. */
   resultatdialoger: number;
+  resultatdialogVarv: number;
   utvecklingsomraden: Utvecklingsomrade[];
+  /** The teachers' plans from every held dialogue, with the effect rated in the next varv's dialogue. */
+  dialogPlaner: DialogPlan[];
+  /** Every varv's avstämning: its notes and whether it was marked klar. */
+  avstamningar: { varvNummer: number; datum: string | null; status: 'pagar' | 'klar'; anteckningar: string }[];
+  /** The insatser of the year by how they stand now: active, ended with the goal reached, removed, replaced. */
+  insatserUtfall: Antal<'aktiv' | 'avslutad' | 'borttagen' | 'ersatt'>[];
+}
+
+export interface DialogPlan {
+  dialogId: number;
+  varvNummer: number;
+  namn: string;
+  forandring: string;
+  forvantadEffekt: string;
+  /** The next varv's dialogue with the same scope: how it went and the effect rated, or null when none followed. */
+  uppfoljning: { varvNummer: number; effekt: Bedomning | null; hurGickDet: string } | null;
 }
 
 export interface PlanMoteJamforelse {
@@ -178,6 +197,8 @@ export interface ArsavslutVy {
   sammanstallning: Arssammanstallning;
   planMotUtfall: PlanMotUtfall;
   planversioner: { id: number; nummer: number; skapad: string; orsak: string; isBaseline: boolean }[];
+  /** What is not done yet, in Swedish; marking the year-end klar while it is not empty asks first. */
+  ofardigt: string[];
   uppdaterad: string | null;
 }
 
