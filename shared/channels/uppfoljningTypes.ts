@@ -1,5 +1,5 @@
 // Types of the uppföljning channels (steps 5, 7, 8, Översikt's year and charts); the channels are in uppfoljning.ts.
-import type { KriteriumSummering } from '../domain/index';
+import type { KriteriumSummering, TeacherPattern } from '../domain/index';
 import type { Bedomning, Beslut, MoteTyp, Niva } from '../model';
 
 export const OMFATTNINGAR = ['larare', 'amneslag', 'arbetslag'] as const;
@@ -60,7 +60,24 @@ export interface KriterieAmne {
   amne: string;
   antalElever: number;
   kriterier: KriteriumSummering[];
+  /** Per group within the subject (issue 15, item 13): its teachers, pupils, pupils not reaching (F, – or "ej nått"),
+   *  pupils missing at least one criterion. */
+  grupper: KriterieFordelning[];
+  /** Per teacher within the subject, over the teacher's groups in the dialogue. */
+  larare: (KriterieFordelning & { grupper: string[] })[];
+  /** The level counts (A–F, or the early scale): shown where the subject has no criteria registered. */
+  nivaer: { niva: string; antal: number }[];
 }
+
+export interface KriterieFordelning {
+  namn: string;
+  larare: string[];
+  antalElever: number;
+  antalEjNadda: number;
+  antalMissarKriterium: number;
+}
+
+export type Lararmonster = TeacherPattern & { larare: string; amne: string; gruppNamn: Record<number, string>; larareNamn: Record<number, string> };
 
 /** The criteria summary for a dialogue's groups: which betygskriterier pupils struggle with, and the change. */
 export interface KriterieAnalys {
@@ -68,6 +85,9 @@ export interface KriterieAnalys {
   foregaendeTillfalle: string | null;
   grupper: string[];
   amnen: KriterieAmne[];
+  /** The teacher pattern (seed 001) for the dialogue's teachers and subjects, with every group of the teacher and
+   *  the other teachers' groups in the subject. Skolledning only: never in the teacher's print. */
+  lararmonster: Lararmonster[];
 }
 
 export interface ResultatdialogVy {
@@ -124,6 +144,8 @@ export interface AvstamningVy {
   /** The varv's EHT-möte has been held (closed). */
   ehtHallet: boolean;
   dialoger: ResultatdialogRad[];
+  /** The teacher pattern over the whole school at the varv's occasion (skolledning only). */
+  lararmonster: Lararmonster[];
   /** What is not done yet, in Swedish; marking the avstämning klar while it is not empty asks first. */
   ofardigt: string[];
   uppdaterad: string | null;

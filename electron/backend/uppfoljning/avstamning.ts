@@ -10,6 +10,7 @@ import { formatDatum } from '../../../shared/domain/index';
 import { arskursText } from '../../../shared/labels';
 import type { HandlerPart } from '../handlers';
 import { listDialoger, resolveVarvId } from './resultatdialog';
+import { lararmonsterVid, tillfalleForVarv } from '../resultat/analys';
 import { arHallet } from '../../../shared/domain/status';
 
 type Omfang = Pick<ResultatdialogRad, 'omfattning' | 'arskurser' | 'larareId' | 'amneId' | 'namn'>;
@@ -143,6 +144,10 @@ export function getAvstamning(db: Database, varvId: number, idag: string): Avsta
     allaKlara: arskurser.length > 0 && arskurser.every((a) => a.klar),
     ehtHallet,
     dialoger,
+    lararmonster: (() => {
+      const t = tillfalleForVarv(db, varvId);
+      return t ? lararmonsterVid(db, t.id, t.lasarId, () => true) : [];
+    })(),
     ofardigt,
     uppdaterad: row?.uppdaterad ?? null,
   };
