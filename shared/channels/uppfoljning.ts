@@ -79,6 +79,11 @@ export const uppfoljningChannels = {
     args: z.object({ id }),
     result: returns<ResultatdialogVy>(),
   },
+  'resultatdialog:pdf': {
+    summary: 'Steg 5: one dialogue printed for the teacher (PDF): the template, last varv\'s plan, the questions and the criteria summary per group; no teacher pattern.',
+    args: z.object({ id }),
+    result: returns<ExportFil>(),
+  },
   'resultatdialog:save': {
     summary: "Steg 5: saves (autosave) the template's fields, the follow-up of last varv's plan, the date or status.",
     args: z.object({

@@ -18,6 +18,7 @@ import { currentLasar, listVarv } from '../skola/oversikt';
 import { kriterieAnalys } from '../resultat/analys';
 import { listFragor } from './fragebank';
 import { syncResultatdialogMote } from '../skola/status';
+import { resultatdialogPdf } from '../export/resultatdialogPdf';
 import { formatDatum } from '../../../shared/domain/index';
 
 const RAD_SELECT = `
@@ -203,6 +204,7 @@ export const resultatdialogHandlers: HandlerPart = {
       })(),
     ),
   'resultatdialog:get': (args, ctx) => dialogVy(ctx.db, args.id),
+  'resultatdialog:pdf': async (args, ctx) => resultatdialogPdf(ctx.db, dialogVy(ctx.db, args.id), ctx.now()),
   'resultatdialog:save': (args, ctx) => {
     const fore = getDialog(ctx.db, args.id);
     // Held means held: a dialogue dated after today cannot be marked done, nor a done one moved into the future.

@@ -15,6 +15,7 @@ import { datumMedVecka } from '../format';
 import { useApp } from '../store';
 import { AvstamningUtveckling } from './AvstamningUtveckling';
 import { KlarKnapp } from './BekraftaKlar';
+import { LararmonsterLista } from './Lararmonster';
 
 function Anteckningar({ vy }: { vy: AvstamningVy }) {
   const autosave = useAutosave(`avstamning.${vy.varvId}`, (anteckningar: string) => ({ channel: 'avstamning:save', args: { varvId: vy.varvId, anteckningar } }));
@@ -134,6 +135,7 @@ export function AvstamningPanel({ varvId }: { varvId: number }) {
           </section>
         </>
       )}
+      {vy && <LararmonsterLista monster={vy.lararmonster} id="uf-avst-monster" />}
       <AvstamningUtveckling varvId={varvId} />
       <Fundera steg={7} varvId={varvId} />
     </>
