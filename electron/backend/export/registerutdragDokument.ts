@@ -211,7 +211,7 @@ export async function registerutdragPdf(db: Database, r: Registerutdrag, utskriv
   const elevNamn = `${text(r.elev.fornamn)} ${text(r.elev.efternamn)}`;
   const b = await createBuilder('pdf', { skola: r.skola, titel: 'Registerutdrag', undertitel: elevNamn, datum: r.skapad.slice(0, 10) }, { utskrivet });
   b.paragraph(
-    'Utdraget visar alla uppgifter som Varvet har sparat om eleven (dataskyddsförordningen artikel 15). Koder visas med de ord som Varvet använder och hänvisningar till ämnen, personal, grupper och möten med namn och id. JSON-utdraget innehåller varje uppgift exakt som den är lagrad.',
+    'Utdraget visar alla uppgifter som Varvet har sparat om eleven (dataskyddsförordningen artikel 15). Koder visas med de ord som Varvet använder och hänvisningar till ämnen, personal, grupper och möten med namn, resultaten per ämne och tillfälle och loggen sammanfattad per dag. JSON-utdraget innehåller varje uppgift exakt som den är lagrad.',
     { muted: true },
   );
   b.heading(TABELL_TEXT.elev as string);
@@ -326,7 +326,7 @@ export function loggSammanfattning(logg: Rad[]): string[] {
   const grupper = new Map<string, { dag: string; tabell: string; op: string; kanal: string; antal: number }>();
   for (const h of logg) {
     const dag = String(h.tid ?? '').slice(0, 10);
-    const tabell = tabellText(h.tabell ?? '');
+    const tabell = h.tabell === 'elev' ? 'elevens uppgifter' : tabellText(h.tabell ?? '');
     const op = String(h.operation);
     const omrade = String(h.kanal ?? '').split(/[:.]/)[0] ?? '';
     const kanal = KANAL_TEXT[omrade] ?? 'i Varvet';

@@ -126,8 +126,10 @@ export function getAvstamning(db: Database, varvId: number, idag: string): Avsta
   // What is not done yet: asked about before the avstämning is marked klar (issue 15, item 12).
   const ofardigt: string[] = [];
   for (const a of arskurser.filter((x) => !x.klar)) {
-    const kvar = a.kvar.map((k) => `${k.grupp} (${k.amnen.join(', ')})`).join('; ');
-    ofardigt.push(`Åk ${arskursText(a.arskurs)} är inte klar${kvar ? `: resultatdialog saknas för ${kvar}` : ''}.`);
+    // The groups only: the subjects left per group are listed on the page under the årskurs.
+    const grupper = a.kvar.map((k) => k.grupp);
+    const kvar = grupper.length === 0 ? '' : `: resultatdialog saknas i ${grupper.length === 1 ? 'gruppen' : `${grupper.length} grupper`} ${grupper.join(', ')}`;
+    ofardigt.push(`Åk ${arskursText(a.arskurs)} är inte klar${kvar}.`);
   }
   const planerade = dialoger.filter((d) => d.status !== 'genomford');
   if (planerade.length > 0) ofardigt.push(`${planerade.length === 1 ? 'En resultatdialog är' : `${planerade.length} resultatdialoger är`} inte genomförd${planerade.length === 1 ? '' : 'a'}: ${planerade.map((d) => d.namn).join(', ')}.`);
