@@ -79,6 +79,11 @@ export const uppfoljningChannels = {
     args: z.object({ id }),
     result: returns<ResultatdialogVy>(),
   },
+  'resultatdialog:pdf': {
+    summary: 'Steg 5: one dialogue printed for the teacher (PDF): the template, last varv\'s plan, the questions and the criteria summary per group; no teacher pattern.',
+    args: z.object({ id }),
+    result: returns<ExportFil>(),
+  },
   'resultatdialog:save': {
     summary: "Steg 5: saves (autosave) the template's fields, the follow-up of last varv's plan, the date or status.",
     args: z.object({
@@ -123,6 +128,8 @@ export const uppfoljningChannels = {
       anteckningar: langText('Anteckningarna').optional(),
       arskurserKlara: z.array(arskurs).max(10).optional(),
       status: z.enum(['pagar', 'klar'], { error: 'Status ska vara pågår eller klar.' }).optional(),
+      /** Marks it klar although parts are undone (the user was asked and confirmed). */
+      bekraftat: z.boolean().optional(),
     }),
     result: returns<AvstamningVy>(),
   },
@@ -167,6 +174,8 @@ export const uppfoljningChannels = {
       avstamdEht: isoDate.nullable().optional(),
       avstamdForstelarare: isoDate.nullable().optional(),
       status: z.enum(['pagar', 'klar'], { error: 'Status ska vara pågår eller klar.' }).optional(),
+      /** Marks it klar although parts are undone (the user was asked and confirmed). */
+      bekraftat: z.boolean().optional(),
     }),
     result: returns<ArsavslutVy>(),
   },

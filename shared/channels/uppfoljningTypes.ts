@@ -1,5 +1,5 @@
 // Types of the uppföljning channels (steps 5, 7, 8, Översikt's year and charts); the channels are in uppfoljning.ts.
-import type { KriteriumSummering } from '../domain/index';
+import type { KriteriumSummering, TeacherPattern } from '../domain/index';
 import type { Bedomning, Beslut, MoteTyp, Niva } from '../model';
 
 export const OMFATTNINGAR = ['larare', 'amneslag', 'arbetslag'] as const;
@@ -60,7 +60,24 @@ export interface KriterieAmne {
   amne: string;
   antalElever: number;
   kriterier: KriteriumSummering[];
+  /** Per group within the subject (issue 15, item 13): its teachers, pupils, pupils not reaching (F, – or "ej nått"),
+   *  pupils missing at least one criterion. */
+  grupper: KriterieFordelning[];
+  /** Per teacher within the subject, over the teacher's groups in the dialogue. */
+  larare: (KriterieFordelning & { grupper: string[] })[];
+  /** The level counts (A–F, or the early scale): shown where the subject has no criteria registered. */
+  nivaer: { niva: string; antal: number }[];
 }
+
+export interface KriterieFordelning {
+  namn: string;
+  larare: string[];
+  antalElever: number;
+  antalEjNadda: number;
+  antalMissarKriterium: number;
+}
+
+export type Lararmonster = TeacherPattern & { larare: string; amne: string; gruppNamn: Record<number, string>; larareNamn: Record<number, string> };
 
 /** The criteria summary for a dialogue's groups: which betygskriterier pupils struggle with, and the change. */
 export interface KriterieAnalys {
@@ -68,6 +85,9 @@ export interface KriterieAnalys {
   foregaendeTillfalle: string | null;
   grupper: string[];
   amnen: KriterieAmne[];
+  /** The teacher pattern (seed 001) for the dialogue's teachers and subjects, with every group of the teacher and
+   *  the other teachers' groups in the subject. Skolledning only: never in the teacher's print. */
+  lararmonster: Lararmonster[];
 }
 
 export interface ResultatdialogVy {
@@ -105,6 +125,11 @@ export interface ArskursKlar {
   /** 'resultatdialog' when a held dialogue covers it, 'manuellt' when marked by hand. */
   kalla: 'resultatdialog' | 'manuellt' | null;
   dialoger: string[];
+  /** Teachings (group × subject × teacher) in the årskurs, and how many a held dialogue covers. */
+  undervisningar: number;
+  tackta: number;
+  /** What is left, group by group: the subjects no held dialogue covers. */
+  kvar: { grupp: string; amnen: string[] }[];
 }
 
 export interface AvstamningVy {
@@ -119,6 +144,10 @@ export interface AvstamningVy {
   /** The varv's EHT-möte has been held (closed). */
   ehtHallet: boolean;
   dialoger: ResultatdialogRad[];
+  /** The teacher pattern over the whole school at the varv's occasion (skolledning only). */
+  lararmonster: Lararmonster[];
+  /** What is not done yet, in Swedish; marking the avstämning klar while it is not empty asks first. */
+  ofardigt: string[];
   uppdaterad: string | null;
 }
 
@@ -138,8 +167,27 @@ export interface Arssammanstallning {
   beslut: Antal<Beslut>[];
   bedomningar: Antal<Bedomning>[];
   utredningar: { inledda: number; avslutadeITid: number; avslutadeSent: number; pagar: number; forsenade: number };
+  /** Dialogues held (one per teacher, ämneslag or arbetslag), and the varv whose resultatdialog was held in full:
+   *  "9 resultatdialoger i 3 varv" — the year report counts the latter as held meetings. */
   resultatdialoger: number;
+  resultatdialogVarv: number;
   utvecklingsomraden: Utvecklingsomrade[];
+  /** The teachers' plans from every held dialogue, with the effect rated in the next varv's dialogue. */
+  dialogPlaner: DialogPlan[];
+  /** Every varv's avstämning: its notes and whether it was marked klar. */
+  avstamningar: { varvNummer: number; datum: string | null; status: 'pagar' | 'klar'; anteckningar: string }[];
+  /** The insatser of the year by how they stand now: active, ended with the goal reached, removed, replaced. */
+  insatserUtfall: Antal<'aktiv' | 'avslutad' | 'borttagen' | 'ersatt'>[];
+}
+
+export interface DialogPlan {
+  dialogId: number;
+  varvNummer: number;
+  namn: string;
+  forandring: string;
+  forvantadEffekt: string;
+  /** The next varv's dialogue with the same scope: how it went and the effect rated, or null when none followed. */
+  uppfoljning: { varvNummer: number; effekt: Bedomning | null; hurGickDet: string } | null;
 }
 
 export interface PlanMoteJamforelse {
@@ -171,6 +219,8 @@ export interface ArsavslutVy {
   sammanstallning: Arssammanstallning;
   planMotUtfall: PlanMotUtfall;
   planversioner: { id: number; nummer: number; skapad: string; orsak: string; isBaseline: boolean }[];
+  /** What is not done yet, in Swedish; marking the year-end klar while it is not empty asks first. */
+  ofardigt: string[];
   uppdaterad: string | null;
 }
 

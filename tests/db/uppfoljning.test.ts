@@ -77,7 +77,8 @@ describe('resultatdialog', () => {
 describe('avstämning', () => {
   it('derives the årskurser done from held dialogues and lets the skolledning mark the rest', async () => {
     const id = varv(3);
-    const arbetslag = await ok<ResultatdialogVy>('resultatdialog:create', { varvId: id, omfattning: 'arbetslag', arskurser: [7, 8, 9] });
+    // Held today: a dialogue dated after today cannot be marked done (shared/domain/status.ts).
+    const arbetslag = await ok<ResultatdialogVy>('resultatdialog:create', { varvId: id, omfattning: 'arbetslag', arskurser: [7, 8, 9], datum: '2026-11-23' });
     let vy = await ok<AvstamningVy>('avstamning:get', { varvId: id });
     expect(vy.arskurser.filter((a) => a.klar)).toEqual([]);
     await ok('resultatdialog:save', { id: arbetslag.dialog.id, status: 'genomford' });
@@ -86,7 +87,10 @@ describe('avstämning', () => {
     expect(vy.allaKlara).toBe(false);
     vy = await ok<AvstamningVy>('avstamning:save', { varvId: id, arskurserKlara: [0, 1, 2, 3, 4, 5, 6], anteckningar: 'Bra fokus på undervisningen.' });
     expect(vy.allaKlara).toBe(true);
-    vy = await ok<AvstamningVy>('avstamning:save', { varvId: id, status: 'klar' });
+    // The varv's other dialogues and its EHT-möte are not held: marking klar asks first, and is confirmed.
+    expect(vy.ofardigt.length).toBeGreaterThan(0);
+    vy = await ok<AvstamningVy>('avstamning:save', { varvId: id, status: 'klar', bekraftat: true });
+    expect(vy.datum).toBe('2026-11-23');
     expect(vy.anteckningar).toBe('Bra fokus på undervisningen.');
     const mote = backend.context.db.prepare("SELECT status FROM mote WHERE varv_id = ? AND typ = 'avstamning'").pluck().get(id);
     expect(mote).toBe('avslutat');
@@ -140,7 +144,9 @@ describe('översikt', () => {
     const insats = db.prepare("SELECT id FROM insats WHERE status = 'aktiv' LIMIT 1").pluck().get() as number;
     db.prepare('UPDATE insats SET aterkopplar_id = NULL WHERE id = ?').run(insats);
     const u = await ok<OversiktUppfoljning>('oversikt:uppfoljning');
-    expect((u.nastaMote?.datum ?? '') >= '2026-11-23').toBe(true);
+    // Varv 2's dialogues are not all held (one was planned above): its resultatdialog is under way and comes next.
+    expect(u.nastaMote?.typ).toBe('resultatdialog');
+    expect(u.nastaMote?.varvNummer).toBe(2);
     expect(u.nastaMote?.attGora.length).toBeGreaterThan(0);
     expect(u.insatserUtanUppfoljare.map((i) => i.insatsId)).toContain(insats);
     // A pupil in a särskild undervisningsgrupp without grades stays on the list, as underlag saknas (a missing grade

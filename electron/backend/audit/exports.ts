@@ -10,6 +10,7 @@ export const EXPORT_CHANNELS: { [C in Channel]?: Describe<C> } = {
   'plan:export': (a) => ({ vad: 'plan', format: a.format, pseudonymiserad: true, detalj: { versionId: a.versionId ?? null } }),
   'aterkoppling:create': (a) => ({ vad: 'plan (återkoppling)', format: a.format, pseudonymiserad: true, detalj: { versionId: a.versionId, till: a.till } }),
   'rapport:arsrapport': (a) => ({ vad: 'årsrapport', format: a.format, pseudonymiserad: true, detalj: { lasarId: a.lasarId ?? null } }),
+  'resultatdialog:pdf': (a) => ({ vad: 'resultatdialog', format: 'pdf', pseudonymiserad: true, detalj: { resultatdialogId: a.id } }),
   'rapport:registerutdrag': (a) => ({ vad: 'registerutdrag', format: a.format, pseudonymiserad: false, elevId: a.elevId }),
 };
 

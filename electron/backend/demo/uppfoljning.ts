@@ -6,7 +6,7 @@
 // Only adds rows; everything follows from the calendar already generated, `today` and the seeded generator.
 import type { Database } from 'better-sqlite3';
 import { arskursText } from '../../../shared/labels';
-import { arskurserFor } from '../uppfoljning/avstamning';
+import { klaraArskurser } from '../uppfoljning/avstamning';
 import { currentLasar } from '../skola/oversikt';
 import { resultatdialogVal } from '../uppfoljning/resultatdialog';
 import { listFragor } from '../uppfoljning/fragebank';
@@ -226,8 +226,8 @@ export function addDemoUppfoljning(db: Database, rng: Random, today: string, sta
         );
         fragor.forEach((f, i) => insertFraga.run(id, f.id, i + 1, SVAR[i] ?? ''));
         forra.set(o.nyckel, id);
-        for (const a of arskurserFor(db, lasarId, { omfattning: o.typ, arskurser: o.arskurser, larareId: o.larareId, amneId: o.amneId })) tacktaHar.add(a);
       }
+      for (const a of klaraArskurser(db, lasarId, scopes.map((o) => ({ omfattning: o.typ, arskurser: o.arskurser, larareId: o.larareId, amneId: o.amneId, namn: o.namn })))) tacktaHar.add(a);
       if (varv.avstamning === null) continue;
       // The årskurser no dialogue in Varvet covered were held outside it and marked done by the skolledning.
       const manuellt = skolansArskurser.filter((a) => !tacktaHar.has(a));

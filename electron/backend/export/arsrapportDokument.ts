@@ -78,7 +78,7 @@ export function writeArsrapport(b: DocumentBuilder, r: Arsrapport, svgToPng: Svg
   }
 
   b.heading('Planen och det som blev av');
-  b.paragraph(`${r.planMotUtfall.baslinje} Kvar = planerade möten som ännu inte ska ha hållits; extra = möten utöver planen.`, { muted: true });
+  b.paragraph(`${r.planMotUtfall.baslinje} Kvar = planerade möten som ännu inte ska ha hållits; extra = möten utöver planen. Ett varvs resultatdialog är hållen när alla dess samtal med lärare, ämneslag och arbetslag är genomförda; den räknas en gång per varv.`, { muted: true });
   b.table({
     columns: [
       { header: 'Möte', width: 1.5 },

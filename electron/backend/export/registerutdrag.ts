@@ -29,6 +29,97 @@ export interface Registerutdrag {
   logg: Rad[];
   /** The meeting's undo log entries that hold copies of the pupil's evaluations and decisions. */
   motehandelser: Rad[];
+  /**
+   * Every free-text passage elsewhere that names the pupil, by full name or protokoll code: a resultatdialog's
+   * answer, an utvecklingsområde, an avstämning's notes, a meeting's notes, a reflection (issue 15, item 14).
+   */
+  fritext: Fritext[];
+}
+
+export interface Fritext {
+  tabell: string;
+  kolumn: string;
+  radId: string;
+  /** Where the text stands, in words: "Resultatdialog Ämneslag matematik, varv 2". */
+  sammanhang: string;
+  text: string;
+}
+
+/** Log tables are shown (summarised) on their own; the pupil's own rows are already in the utdrag. */
+const INTE_FRITEXT = new Set(['elev', 'pseudonym', 'audit_logg', 'audit_gallring_pagar', 'audit_forsegling', 'import_andring', 'import_korning', 'mote_handelse']);
+
+function textKolumner(db: Database, table: string): string[] {
+  return (db.prepare(`PRAGMA table_info(${quoteIdent(table)})`).all() as { name: string; type: string }[])
+    .filter((c) => /TEXT|CHAR|CLOB|^$/i.test(c.type) && !/(^|_)(datum|skapad|uppdaterad|tid|status|typ|nyckel|hash)$/.test(c.name))
+    .map((c) => c.name);
+}
+
+function sammanhang(db: Database, table: string, rad: Rad): string {
+  const one = <T>(sql: string, ...p: unknown[]) => db.prepare(sql).get(...p) as T | undefined;
+  switch (table) {
+    case 'resultatdialog':
+      return `Resultatdialog ${String(rad.namn)}, varv ${String(one<{ n: number }>('SELECT nummer AS n FROM varv WHERE id = ?', rad.varv_id)?.n ?? '')}`;
+    case 'resultatdialog_fraga': {
+      const d = one<{ namn: string; n: number; fraga: string }>(
+        `SELECT d.namn, v.nummer AS n, b.text AS fraga FROM resultatdialog d JOIN varv v ON v.id = d.varv_id
+         JOIN fragebank b ON b.id = ? WHERE d.id = ?`,
+        rad.fraga_id,
+        rad.resultatdialog_id,
+      );
+      return d ? `Resultatdialog ${d.namn}, varv ${d.n}: svar på ”${d.fraga}”` : 'Resultatdialog';
+    }
+    case 'utvecklingsomrade':
+      return `Utvecklingsområde ”${String(rad.titel)}”`;
+    case 'utvecklingsomrade_status': {
+      const t = one<{ titel: string }>('SELECT titel FROM utvecklingsomrade WHERE id = ?', rad.utvecklingsomrade_id);
+      return `Utvecklingsområde ”${t?.titel ?? ''}”, kommentar ${String(rad.datum ?? '')}`;
+    }
+    case 'avstamning':
+      return `Avstämning i skolledningen, varv ${String(one<{ n: number }>('SELECT nummer AS n FROM varv WHERE id = ?', rad.varv_id)?.n ?? '')}`;
+    case 'arsavslut':
+      return 'Årsavslutet';
+    case 'mote':
+      return `Anteckningar från mötet ${String(rad.datum)}`;
+    case 'mote_anteckning': {
+      const m = one<{ datum: string }>('SELECT datum FROM mote WHERE id = ?', rad.mote_id);
+      return `Anteckning från mötet ${m?.datum ?? ''}`;
+    }
+    default:
+      return table.charAt(0).toUpperCase() + table.slice(1).replace(/_/g, ' ');
+  }
+}
+
+/** Free text outside the pupil's own rows that names the pupil (full name or protokoll code), case-insensitive. */
+export function fritextOmElev(db: Database, elev: Rad, collected: Map<string, Rad[]>): Fritext[] {
+  const namn = `${String(elev.fornamn)} ${String(elev.efternamn)}`;
+  const tables = new Set(userTables(db));
+  const kod = tables.has('pseudonym') ? (db.prepare('SELECT kod FROM pseudonym WHERE elev_id = ?').pluck().get(elev.id) as string | undefined) : undefined;
+  const needles = [namn, ...(kod ? [kod] : [])].map((n) => n.toLocaleLowerCase('sv'));
+  const out: Fritext[] = [];
+  for (const table of tables) {
+    if (INTE_FRITEXT.has(table) || table.startsWith('audit_') || table.startsWith('sqlite_')) continue;
+    const kolumner = textKolumner(db, table);
+    if (kolumner.length === 0) continue;
+    const pk = primaryKey(db, table);
+    const egna = new Set((collected.get(table) ?? []).map((r) => radId(db, table, r)));
+    // LIKE narrows (ASCII case-insensitive); the exact, Swedish-aware match is made below.
+    const where = kolumner.flatMap((c) => needles.map(() => `${quoteIdent(c)} LIKE ?`)).join(' OR ');
+    const params = kolumner.flatMap(() => needles.map((n) => `%${n}%`));
+    const select = pk[0] === 'rowid' ? 'rowid AS rowid, *' : '*';
+    const rows = db.prepare(`SELECT ${select} FROM ${quoteIdent(table)} WHERE ${where}`).all(...params) as Rad[];
+    for (const rad of rows) {
+      const id = radId(db, table, rad);
+      if (egna.has(id)) continue;
+      for (const kolumn of kolumner) {
+        const v = rad[kolumn];
+        if (typeof v !== 'string') continue;
+        const lower = v.toLocaleLowerCase('sv');
+        if (!needles.some((n) => lower.includes(n))) continue;
+        out.push({ tabell: table, kolumn, radId: id, sammanhang: sammanhang(db, table, rad), text: v });
+      }
+    }
+  }
+  return out;
 }
 
 function quoteIdent(name: string): string {
@@ -169,7 +260,8 @@ export function buildRegisterutdrag(db: Database, elevId: number, skapad: string
   const kopior = elevKopior(db, elevId, collected);
   const logg = rowsById(db, 'audit_logg', 'id, tid, vem, kanal, tabell, rad_id, operation, fore, efter', kopior.loggposter);
   const motehandelser = rowsById(db, 'mote_handelse', '*', kopior.moteHandelse);
-  return { typ: 'registerutdrag', skapad, skola, elev, tabeller, importhistorik, logg, motehandelser };
+  const fritext = fritextOmElev(db, elev, collected);
+  return { typ: 'registerutdrag', skapad, skola, elev, tabeller, importhistorik, logg, motehandelser, fritext };
 }
 
 const IMPORT_SELECT = `SELECT a.id, a.tabell, a.nyckel, a.operation, a.fore, a.efter, k.importerad, k.filnamn FROM import_andring a

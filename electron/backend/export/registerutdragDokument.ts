@@ -197,7 +197,8 @@ export async function registerutdragPdf(db: Database, r: Registerutdrag, utskriv
     const to = fk.to[0] as string;
     const rad = db.prepare(`SELECT * FROM "${fk.toTable.replace(/"/g, '""')}" WHERE "${to.replace(/"/g, '""')}" = ?`).get(value) as Rad | undefined;
     const namn = rad ? etikett(db, fk.toTable, rad) : null;
-    return namn ? `${namn} (${String(value)})` : text(value);
+    // A reference is named in words; the internal id stays in the JSON only.
+    return namn ?? text(value);
   };
   // The pupil's own id in every child row says nothing new; it is left out of the printed rows.
   const elevKolumn = (table: string, column: string) =>
@@ -205,16 +206,40 @@ export async function registerutdragPdf(db: Database, r: Registerutdrag, utskriv
   const rows = (table: string, rad: Rad): [string, string][] =>
     Object.entries(rad)
       .filter(([k]) => table === 'elev' || !elevKolumn(table, k))
+      .filter(([k]) => k !== 'id' && k !== 'rowid')
       .map(([k, v]) => [kolumnText(k), label(table, k, v)]);
   const elevNamn = `${text(r.elev.fornamn)} ${text(r.elev.efternamn)}`;
   const b = await createBuilder('pdf', { skola: r.skola, titel: 'Registerutdrag', undertitel: elevNamn, datum: r.skapad.slice(0, 10) }, { utskrivet });
   b.paragraph(
-    'Utdraget visar alla uppgifter som Varvet har sparat om eleven (dataskyddsförordningen artikel 15). Koder visas med de ord som Varvet använder och hänvisningar till ämnen, personal, grupper och möten med namn och id. JSON-utdraget innehåller varje uppgift exakt som den är lagrad.',
+    'Utdraget visar alla uppgifter som Varvet har sparat om eleven (dataskyddsförordningen artikel 15). Koder visas med de ord som Varvet använder och hänvisningar till ämnen, personal, grupper och möten med namn, resultaten per ämne och tillfälle och loggen sammanfattad per dag. JSON-utdraget innehåller varje uppgift exakt som den är lagrad.',
     { muted: true },
   );
   b.heading(TABELL_TEXT.elev as string);
   b.keyValues(rows('elev', r.elev));
+  const resultat = resultatIOrd(db, r, tidigSkala);
+  if (resultat.length > 0) {
+    b.heading(`Resultat per ämne och tillfälle (${resultat.length})`);
+    b.table({
+      columns: [
+        { header: 'Ämne', width: 1.1 },
+        { header: 'Tillfälle', width: 1.4 },
+        { header: 'Nivå', width: 0.6 },
+        { header: 'Betygskriterier som inte nåtts', width: 2.4 },
+      ],
+      rows: resultat.map((x) => [x.amne, x.tillfalle, x.niva, x.kriterier.length > 0 ? x.kriterier.join('; ') : '–']),
+    });
+  }
+  if (r.fritext.length > 0) {
+    b.heading(`Fritext där eleven nämns (${r.fritext.length})`);
+    b.paragraph('Texter som skolan har skrivit på andra ställen i Varvet och som nämner eleven med namn eller protokollkod.', { muted: true });
+    for (const f of r.fritext) {
+      b.heading(f.sammanhang, 3);
+      b.paragraph(f.text);
+    }
+  }
   for (const t of r.tabeller) {
+    // Results are listed above by subject and occasion, in words.
+    if ((t.tabell === 'resultat' || t.tabell === 'resultat_kriterium') && resultat.length > 0) continue;
     b.heading(`${TABELL_TEXT[t.tabell] ?? t.tabell} (${t.rader.length})`);
     const forsta = t.rader[0] ? rows(t.tabell, t.rader[0]) : [];
     // Many short rows read best as a table; few or wide rows as label–value blocks.
@@ -241,22 +266,80 @@ export async function registerutdragPdf(db: Database, r: Registerutdrag, utskriv
   }
   if (r.logg.length > 0) {
     b.heading(`Logg över ändringar (${r.logg.length})`);
-    b.paragraph('Varje ändring av uppgifterna ovan, med innehållet före och efter, finns i Varvets logg. Hela innehållet står i JSON-utdraget.');
-    b.table({
-      columns: [
-        { header: 'Tid', width: 1.4 },
-        { header: 'Funktion', width: 1.6 },
-        { header: 'Tabell', width: 1 },
-        { header: 'Ändring', width: 0.8 },
-      ],
-      rows: r.logg.map((h) => [text(h.tid), text(h.kanal), tabellText(h.tabell), andringText(h.operation)]),
-    });
+    b.paragraph('Varvet loggar varje ändring av uppgifterna ovan. Här sammanfattas loggen per dag; hela innehållet, före och efter varje ändring, står i JSON-utdraget.');
+    b.bullets(loggSammanfattning(r.logg));
   }
   if (r.motehandelser.length > 0) {
     b.heading(`Ångra-logg från EHT-möten (${r.motehandelser.length})`);
     b.paragraph('Kopior av bedömningar och beslut som sparas så att ett beslut kan ångras under mötet. Hela innehållet står i JSON-utdraget.');
   }
   return b.finish();
+}
+
+/** The pupil's results as a guardian reads them: subject, occasion, level in words, the criteria not reached. */
+function resultatIOrd(db: Database, r: Registerutdrag, tidigSkala: Parameters<typeof tidigNivaText>[1]): { amne: string; tillfalle: string; niva: string; kriterier: string[] }[] {
+  const ids = (r.tabeller.find((t) => t.tabell === 'resultat')?.rader ?? []).map((x) => x.id);
+  if (ids.length === 0) return [];
+  const rows = db
+    .prepare(
+      `SELECT r.id, a.namn AS amne, t.namn AS tillfalle, t.datum, r.niva FROM resultat r JOIN amne a ON a.id = r.amne_id
+       JOIN bedomningstillfalle t ON t.id = r.tillfalle_id WHERE r.id IN (SELECT value FROM json_each(?)) ORDER BY a.namn, t.datum`,
+    )
+    .all(JSON.stringify(ids)) as { id: number; amne: string; tillfalle: string; datum: string; niva: string | null }[];
+  const kriterier = new Map<number, string[]>();
+  for (const k of r.tabeller.find((t) => t.tabell === 'resultat_kriterium')?.rader ?? []) {
+    const txt = db.prepare('SELECT text FROM betygskriterium WHERE id = ?').pluck().get(k.kriterium_id) as string | undefined;
+    const rid = Number(k.resultat_id);
+    if (txt) kriterier.set(rid, [...(kriterier.get(rid) ?? []), txt]);
+  }
+  return rows.map((x) => ({
+    amne: x.amne,
+    tillfalle: `${x.tillfalle}, ${tidText(x.datum)}`,
+    niva: x.niva ? tidigNivaText(x.niva, tidigSkala) : '–',
+    kriterier: kriterier.get(x.id) ?? [],
+  }));
+}
+
+const KANAL_TEXT: Record<string, string> = {
+  import: 'vid import från skolplattformen',
+  elev: 'i elevregistret',
+  register: 'i registret',
+  insats: 'under Insatser',
+  bedomning: 'vid ett EHT-möte',
+  mote: 'vid ett EHT-möte',
+  utredning: 'vid ett EHT-möte',
+  demo: 'när demoskolan skapades',
+  gallring: 'vid gallring',
+  backup: 'vid återställning av en säkerhetskopia',
+};
+
+const OPERATION_VERB: Record<string, [string, string]> = {
+  I: ['lades till', 'lades till'],
+  U: ['ändrades', 'ändrades'],
+  D: ['togs bort', 'togs bort'],
+  E: ['lämnades ut', 'lämnades ut'],
+  G: ['gallrades', 'gallrades'],
+};
+
+/** The log per day, in sentences: "23 nov. 2026: 2 ändringar av Resultat (ändrades vid import från skolplattformen)." */
+export function loggSammanfattning(logg: Rad[]): string[] {
+  const grupper = new Map<string, { dag: string; tabell: string; op: string; kanal: string; antal: number }>();
+  for (const h of logg) {
+    const dag = String(h.tid ?? '').slice(0, 10);
+    const tabell = h.tabell === 'elev' ? 'elevens uppgifter' : tabellText(h.tabell ?? '');
+    const op = String(h.operation);
+    const omrade = String(h.kanal ?? '').split(/[:.]/)[0] ?? '';
+    const kanal = KANAL_TEXT[omrade] ?? 'i Varvet';
+    const key = [dag, tabell, op, kanal].join('|');
+    const g = grupper.get(key) ?? { dag, tabell, op, kanal, antal: 0 };
+    g.antal += 1;
+    grupper.set(key, g);
+  }
+  return [...grupper.values()].map((g) => {
+    const verb = (OPERATION_VERB[g.op] ?? ['ändrades', 'ändrades'])[g.antal === 1 ? 0 : 1];
+    const vad = g.antal === 1 ? `En uppgift i ${g.tabell.toLowerCase()}` : `${g.antal} uppgifter i ${g.tabell.toLowerCase()}`;
+    return `${tidText(g.dag)}: ${vad} ${verb} ${g.kanal}.`;
+  });
 }
 
 function tabellText(tabell: unknown): string {

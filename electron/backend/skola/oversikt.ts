@@ -7,6 +7,7 @@ import type { Lasar, Varv } from '../../../shared/model';
 import { today } from '../context';
 import type { HandlerPart } from '../handlers';
 import { getSkola } from './skola';
+import { aktivInsats } from './status';
 
 const VARV_COLUMNS = `id, lasar_id AS lasarId, nummer, startdatum, slutdatum, bedomning_senast AS bedomningSenast,
   resultatdialog_datum AS resultatdialogDatum, eht_datum AS ehtDatum, avstamning_datum AS avstamningDatum`;
@@ -45,7 +46,7 @@ export function getOversikt(db: Database, day: string): Oversikt {
       elever: count(db, 'SELECT count(*) FROM elev WHERE aktiv = 1'),
       personal: count(db, 'SELECT count(*) FROM personal WHERE aktiv = 1'),
       grupper: lasar ? count(db, 'SELECT count(*) FROM grupp WHERE lasar_id = ?', lasar.id) : 0,
-      aktivaInsatser: count(db, "SELECT count(*) FROM insats WHERE status = 'aktiv'"),
+      aktivaInsatser: count(db, `SELECT count(*) FROM insats i WHERE ${aktivInsats('i', '?')}`, day),
       bedomningar: count(db, 'SELECT count(*) FROM effektbedomning'),
       pagaendeUtredningar: count(db, "SELECT count(*) FROM utredning WHERE status = 'pagar'"),
     },

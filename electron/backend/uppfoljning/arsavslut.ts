@@ -2,7 +2,8 @@
 // The changes are assembled from the data (never retyped); the skolledning writes what still needs doing, links the
 // new plan version and records when it was checked with EHT and förstelärare.
 import type { Database } from 'better-sqlite3';
-import type { Antal, Arssammanstallning, ArsavslutVy } from '../../../shared/channels/uppfoljning';
+import type { Antal, Arssammanstallning, ArsavslutVy, DialogPlan } from '../../../shared/channels/uppfoljning';
+import { hallenDialog } from '../skola/status';
 import { AppError } from '../../../shared/errors';
 import { BEDOMNINGAR, BESLUT, NIVAER, type Bedomning, type Beslut, type Niva } from '../../../shared/model';
 import { instant, today, type HandlerContext } from '../context';
@@ -67,11 +68,79 @@ export function arssammanstallning(db: Database, lasar: LasarRow, idag: string):
     bedomningar: counts<Bedomning>(BEDOMNINGAR, bedomningar),
     utredningar: u,
     resultatdialoger: db
-      .prepare("SELECT count(*) FROM resultatdialog d JOIN varv v ON v.id = d.varv_id WHERE v.lasar_id = ? AND d.status = 'genomford'")
+      .prepare(`SELECT count(*) FROM resultatdialog d JOIN varv v ON v.id = d.varv_id WHERE v.lasar_id = ? AND ${hallenDialog('d', '?')}`)
       .pluck()
-      .get(lasar.id) as number,
+      .get(lasar.id, idag) as number,
+    resultatdialogVarv: db
+      .prepare(
+        `SELECT count(*) FROM (SELECT v.id FROM resultatdialog d JOIN varv v ON v.id = d.varv_id WHERE v.lasar_id = ?
+         GROUP BY v.id HAVING sum(${hallenDialog('d', '?')}) = count(*))`,
+      )
+      .pluck()
+      .get(lasar.id, idag) as number,
     utvecklingsomraden: listOmraden(db, lasar.id),
+    dialogPlaner: dialogPlaner(db, lasar.id, idag),
+    avstamningar: (
+      db
+        .prepare(
+          `SELECT v.nummer AS varvNummer, a.datum, coalesce(a.status, 'pagar') AS status, coalesce(a.anteckningar, '') AS anteckningar
+           FROM varv v LEFT JOIN avstamning a ON a.varv_id = v.id WHERE v.lasar_id = ? AND (a.varv_id IS NOT NULL OR v.avstamning_datum <= ?)
+           ORDER BY v.nummer`,
+        )
+        .all(lasar.id, idag) as Arssammanstallning['avstamningar']
+    ),
+    insatserUtfall: counts(
+      ['aktiv', 'avslutad', 'borttagen', 'ersatt'] as const,
+      db
+        .prepare('SELECT status AS nyckel, count(*) AS antal FROM insats WHERE startdatum BETWEEN ? AND ? GROUP BY status')
+        .all(lasar.startdatum, lasar.slutdatum) as { nyckel: string; antal: number }[],
+    ),
   };
+}
+
+/** Each held dialogue's plan, and the next varv's dialogue that followed it up (foregaende_id). */
+function dialogPlaner(db: Database, lasarId: number, idag: string): DialogPlan[] {
+  const rows = db
+    .prepare(
+      `SELECT d.id AS dialogId, v.nummer AS varvNummer, d.namn, d.forandring, d.forvantad_effekt AS forvantadEffekt,
+              nv.nummer AS nastaVarv, n.foregaende_effekt AS effekt, n.hur_gick_det AS hurGickDet
+       FROM resultatdialog d JOIN varv v ON v.id = d.varv_id
+       LEFT JOIN resultatdialog n ON n.foregaende_id = d.id LEFT JOIN varv nv ON nv.id = n.varv_id
+       WHERE v.lasar_id = ? AND ${hallenDialog('d', '?')} ORDER BY v.nummer, d.namn`,
+    )
+    .all(lasarId, idag) as {
+    dialogId: number;
+    varvNummer: number;
+    namn: string;
+    forandring: string;
+    forvantadEffekt: string;
+    nastaVarv: number | null;
+    effekt: Bedomning | null;
+    hurGickDet: string | null;
+  }[];
+  return rows.map((r) => ({
+    dialogId: r.dialogId,
+    varvNummer: r.varvNummer,
+    namn: r.namn,
+    forandring: r.forandring,
+    forvantadEffekt: r.forvantadEffekt,
+    uppfoljning: r.nastaVarv === null ? null : { varvNummer: r.nastaVarv, effekt: r.effekt, hurGickDet: r.hurGickDet ?? '' },
+  }));
+}
+
+/** What the year-end still lacks: asked about before it is marked klar. */
+function arsavslutOfardigt(vy: Omit<ArsavslutVy, 'ofardigt'>): string[] {
+  const out: string[] = [];
+  const s = vy.sammanstallning;
+  const ejKlara = s.avstamningar.filter((a) => a.status !== 'klar').map((a) => a.varvNummer);
+  if (ejKlara.length > 0) out.push(`Avstämningen är inte klar för varv ${ejKlara.join(', ')}.`);
+  const ejUppfoljda = s.dialogPlaner.filter((p) => p.uppfoljning === null || p.uppfoljning.effekt === null).length;
+  if (ejUppfoljda > 0) out.push(`${ejUppfoljda} av ${s.dialogPlaner.length} planer från resultatdialogerna har ingen bedömd effekt i ett senare varv.`);
+  if (vy.behoverGoras.trim() === '') out.push('Det som behöver göras är inte skrivet.');
+  if (vy.planVersionId === null) out.push('Ingen planversion för nästa läsår är vald.');
+  if (vy.avstamdEht === null) out.push('Planen är inte avstämd med EHT.');
+  if (vy.avstamdForstelarare === null) out.push('Planen är inte avstämd med förstelärarna.');
+  return out;
 }
 
 export function getArsavslut(db: Database, lasar: LasarRow, idag: string): ArsavslutVy {
@@ -90,7 +159,7 @@ export function getArsavslut(db: Database, lasar: LasarRow, idag: string): Arsav
       isBaseline: number;
     }[]
   ).map((v) => ({ ...v, isBaseline: v.isBaseline === 1 }));
-  return {
+  const vy = {
     lasarId: lasar.id,
     lasarNamn: lasar.namn,
     behoverGoras: row?.behoverGoras ?? '',
@@ -103,6 +172,7 @@ export function getArsavslut(db: Database, lasar: LasarRow, idag: string): Arsav
     planversioner,
     uppdaterad: row?.uppdaterad ?? null,
   };
+  return { ...vy, ofardigt: arsavslutOfardigt(vy) };
 }
 
 type SaveArgs = {
@@ -112,6 +182,7 @@ type SaveArgs = {
   avstamdEht?: string | null | undefined;
   avstamdForstelarare?: string | null | undefined;
   status?: 'pagar' | 'klar' | undefined;
+  bekraftat?: boolean | undefined;
 };
 
 function saveArsavslut(ctx: HandlerContext, lasar: LasarRow, args: SaveArgs): void {
@@ -119,6 +190,9 @@ function saveArsavslut(ctx: HandlerContext, lasar: LasarRow, args: SaveArgs): vo
   const current = getArsavslut(db, lasar, today(ctx));
   if (args.planVersionId != null && !db.prepare('SELECT 1 FROM plan_version WHERE id = ?').get(args.planVersionId)) {
     throw new AppError('not_found', 'Planversionen finns inte.');
+  }
+  if (args.status === 'klar' && current.status !== 'klar' && current.ofardigt.length > 0 && args.bekraftat !== true) {
+    throw new AppError('conflict', `Årsavslutet är inte markerat som klart. Det här är inte gjort: ${current.ofardigt.join(' ')}`);
   }
   const pick = <K extends keyof SaveArgs & keyof ArsavslutVy>(key: K) => (args[key] === undefined ? current[key] : args[key]);
   db.prepare(

@@ -4,6 +4,7 @@ import type { Database } from 'better-sqlite3';
 import type { PlanMoteJamforelse, PlanMotUtfall } from '../../../shared/channels/uppfoljning';
 import type { PlanInnehall } from '../../../shared/domain/index';
 import type { MoteTyp } from '../../../shared/model';
+import { arHallet } from '../../../shared/domain/status';
 
 interface Planerat {
   varvNummer: number | null;
@@ -42,21 +43,24 @@ export function planMotUtfall(db: Database, lasarId: number, idag: string): Plan
        WHERE m.lasar_id = ? AND m.typ <> 'arsavslut' ORDER BY m.datum, m.id`,
     )
     .all(lasarId) as MoteRow[];
-  // A resultatdialog is held on the day of the varv's first held dialogue; an avstämning when marked done.
+  // A resultatdialog is held when every dialogue of the varv is held (shared/domain/status.ts), on the day of its
+  // first dialogue; an avstämning when marked done and its day has come.
   const dialogDatum = new Map(
     (db
       .prepare(
         `SELECT v.nummer, min(d.datum) AS datum FROM resultatdialog d JOIN varv v ON v.id = d.varv_id
-         WHERE v.lasar_id = ? AND d.status = 'genomford' GROUP BY v.nummer`,
+         WHERE v.lasar_id = ? GROUP BY v.nummer
+         HAVING sum(d.status = 'genomford' AND d.datum <= ?) = count(*)`,
       )
-      .all(lasarId) as { nummer: number; datum: string }[]).map((r) => [r.nummer, r.datum]),
+      .all(lasarId, idag) as { nummer: number; datum: string }[]).map((r) => [r.nummer, r.datum]),
   );
   const avstamdaVarv = new Map(
     (db
       .prepare(
-        `SELECT v.nummer, a.datum FROM avstamning a JOIN varv v ON v.id = a.varv_id WHERE v.lasar_id = ? AND a.status = 'klar'`,
+        `SELECT v.nummer, a.datum FROM avstamning a JOIN varv v ON v.id = a.varv_id
+         WHERE v.lasar_id = ? AND a.status = 'klar' AND coalesce(a.datum, v.avstamning_datum) <= ?`,
       )
-      .all(lasarId) as { nummer: number; datum: string | null }[]).map((r) => [r.nummer, r.datum]),
+      .all(lasarId, idag) as { nummer: number; datum: string | null }[]).map((r) => [r.nummer, r.datum]),
   );
 
   let planerat: Planerat[];
@@ -87,7 +91,7 @@ export function planMotUtfall(db: Database, lasarId: number, idag: string): Plan
     const mote = kandidater.find((m) => m.status === 'avslutat') ?? kandidater[0] ?? null;
     if (mote) used.add(mote.id);
     let faktiskt = mote?.datum ?? null;
-    let hallet = mote?.status === 'avslutat';
+    let hallet = mote ? arHallet(mote, idag) : false;
     if (p.typ === 'resultatdialog' && p.varvNummer !== null && dialogDatum.has(p.varvNummer)) {
       faktiskt = dialogDatum.get(p.varvNummer) ?? faktiskt;
       hallet = true;
@@ -106,7 +110,7 @@ export function planMotUtfall(db: Database, lasarId: number, idag: string): Plan
     return { varvNummer: p.varvNummer, typ: p.typ, planerat: p.datum, faktiskt, hallet, utfall };
   });
   for (const m of moten.filter((x) => !used.has(x.id))) {
-    rader.push({ varvNummer: m.varvNummer, typ: m.typ, planerat: null, faktiskt: m.datum, hallet: m.status === 'avslutat', utfall: 'tillagt' });
+    rader.push({ varvNummer: m.varvNummer, typ: m.typ, planerat: null, faktiskt: m.datum, hallet: arHallet(m, idag), utfall: 'tillagt' });
   }
   rader.sort((a, b) => ((a.planerat ?? a.faktiskt ?? '') < (b.planerat ?? b.faktiskt ?? '') ? -1 : 1));
   return {

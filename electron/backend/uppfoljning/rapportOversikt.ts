@@ -10,14 +10,18 @@ import { today } from '../context';
 import type { HandlerPart } from '../handlers';
 import { getAvstamning } from './avstamning';
 import { currentLasar } from '../skola/oversikt';
+import { aktivInsats, hallenDialog } from '../skola/status';
+import { nastaMote as valjNastaMote } from '../../../shared/domain/status';
 
 function count(db: Database, sql: string, ...params: unknown[]): number {
   return (db.prepare(sql).pluck().get(...params) as number | undefined) ?? 0;
 }
 
-function attGora(db: Database, mote: { typ: MoteTyp; varvId: number | null }, idag: string): string[] {
-  const aktiva = count(db, "SELECT count(*) FROM insats WHERE status = 'aktiv'");
-  const utanAterkoppling = count(db, "SELECT count(*) FROM insats WHERE status = 'aktiv' AND aterkopplar_id IS NULL");
+function attGora(db: Database, mote: { typ: MoteTyp; varvId: number | null; datum: string }, idag: string): string[] {
+  // The insatser the meeting will evaluate: those active on its day (shared/domain/status.ts), as its agenda counts them.
+  const dag = mote.datum < idag ? idag : mote.datum;
+  const aktiva = count(db, `SELECT count(*) FROM insats i WHERE ${aktivInsats('i', '?')}`, dag);
+  const utanAterkoppling = count(db, `SELECT count(*) FROM insats i WHERE ${aktivInsats('i', '?')} AND i.aterkopplar_id IS NULL`, dag);
   const forsenade = count(db, "SELECT count(*) FROM utredning WHERE status = 'pagar' AND deadline < ?", idag);
   const varv = mote.varvId
     ? (db.prepare('SELECT bedomning_senast AS senast FROM varv WHERE id = ?').get(mote.varvId) as { senast: string | null } | undefined)
@@ -27,7 +31,9 @@ function attGora(db: Database, mote: { typ: MoteTyp; varvId: number | null }, id
     case 'resultatdialog': {
       if (varv?.senast) out.push(`Bedömningarna ska vara inlagda senast ${formatDatum(varv.senast)}.`);
       const dialoger = mote.varvId ? count(db, 'SELECT count(*) FROM resultatdialog WHERE varv_id = ?', mote.varvId) : 0;
-      out.push(`Sammanställ betygskriterierna och förbered frågorna (${dialoger} resultatdialoger planerade i varvet).`);
+      const hallna = mote.varvId ? count(db, `SELECT count(*) FROM resultatdialog d WHERE d.varv_id = ? AND ${hallenDialog('d', '?')}`, mote.varvId, idag) : 0;
+      if (hallna > 0) out.push(`${hallna} av ${dialoger} resultatdialoger är genomförda; ${dialoger - hallna} återstår.`);
+      else out.push(`Sammanställ betygskriterierna och förbered frågorna (${dialoger} resultatdialoger planerade i varvet).`);
       break;
     }
     case 'forsta_eht':
@@ -39,7 +45,7 @@ function attGora(db: Database, mote: { typ: MoteTyp; varvId: number | null }, id
       break;
     case 'avstamning': {
       if (mote.varvId) {
-        const a = getAvstamning(db, mote.varvId);
+        const a = getAvstamning(db, mote.varvId, idag);
         const klara = a.arskurser.filter((x) => x.klar).length;
         out.push(`Resultatdialoger klara för ${klara} av ${a.arskurser.length} årskurser.`);
       }
@@ -56,12 +62,13 @@ function attGora(db: Database, mote: { typ: MoteTyp; varvId: number | null }, id
 function nastaMote(db: Database, idag: string): NastaMote | null {
   const lasar = currentLasar(db, idag);
   if (!lasar) return null;
-  const row = db
+  const moten = db
     .prepare(
-      `SELECT m.typ, m.datum, m.varv_id AS varvId, v.nummer AS varvNummer FROM mote m LEFT JOIN varv v ON v.id = m.varv_id
-       WHERE m.lasar_id = ? AND m.status <> 'avslutat' AND m.datum >= ? ORDER BY m.datum, m.id LIMIT 1`,
+      `SELECT m.typ, m.datum, m.status, m.varv_id AS varvId, v.nummer AS varvNummer FROM mote m LEFT JOIN varv v ON v.id = m.varv_id
+       WHERE m.lasar_id = ? ORDER BY m.datum, m.id`,
     )
-    .get(lasar.id, idag) as { typ: MoteTyp; datum: string; varvId: number | null; varvNummer: number | null } | undefined;
+    .all(lasar.id) as { typ: MoteTyp; datum: string; status: string; varvId: number | null; varvNummer: number | null }[];
+  const row = valjNastaMote(moten, idag);
   if (!row) return null;
   return { typ: row.typ, datum: row.datum, varvNummer: row.varvNummer, attGora: attGora(db, row, idag) };
 }
@@ -100,9 +107,9 @@ export function oversiktUppfoljning(db: Database, idag: string): OversiktUppfolj
                           ELSE 'Hela skolan' END AS mal
        FROM insats i LEFT JOIN elev e ON e.id = i.elev_id LEFT JOIN grupp ek ON ek.id = e.klass_id
        LEFT JOIN grupp g ON g.id = i.grupp_id LEFT JOIN personal p ON p.id = i.larare_id
-       WHERE i.status = 'aktiv' AND i.aterkopplar_id IS NULL ORDER BY i.startdatum, i.id`,
+       WHERE ${aktivInsats('i', '?')} AND i.aterkopplar_id IS NULL ORDER BY i.startdatum, i.id`,
     )
-    .all() as OversiktUppfoljning['insatserUtanUppfoljare'];
+    .all(idag) as OversiktUppfoljning['insatserUtanUppfoljare'];
   return { idag, nastaMote: nastaMote(db, idag), insatserUtanUppfoljare: utan, behorighetRisk: behorighetRisk(db) };
 }
 
@@ -130,15 +137,15 @@ export function oversiktDiagram(db: Database, idag: string): OversiktDiagram {
   const individ = db
     .prepare(
       `SELECT e.arskurs, count(DISTINCT e.id) AS antal FROM insats i JOIN elev e ON e.id = i.elev_id
-       WHERE i.status = 'aktiv' AND e.aktiv = 1 GROUP BY e.arskurs`,
+       WHERE ${aktivInsats('i', '?')} AND e.aktiv = 1 GROUP BY e.arskurs`,
     )
-    .all() as { arskurs: number; antal: number }[];
+    .all(idag) as { arskurs: number; antal: number }[];
   const grupp = db
     .prepare(
       `SELECT e.arskurs, count(DISTINCT e.id) AS antal FROM insats i JOIN gruppmedlem m ON m.grupp_id = i.grupp_id
-       JOIN elev e ON e.id = m.elev_id WHERE i.status = 'aktiv' AND i.niva = 'grupp' AND e.aktiv = 1 GROUP BY e.arskurs`,
+       JOIN elev e ON e.id = m.elev_id WHERE ${aktivInsats('i', '?')} AND i.niva = 'grupp' AND e.aktiv = 1 GROUP BY e.arskurs`,
     )
-    .all() as { arskurs: number; antal: number }[];
+    .all(idag) as { arskurs: number; antal: number }[];
   return {
     effektPerVarv: perVarv(db, lasarId, 'bedomning', BEDOMNINGAR, BEDOMNING_TEXT, 'Effektbedömningar per varv'),
     beslutPerVarv: perVarv(db, lasarId, 'beslut', BESLUT, BESLUT_TEXT, 'Beslut per varv'),

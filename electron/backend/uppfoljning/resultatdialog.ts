@@ -17,6 +17,9 @@ import type { HandlerPart } from '../handlers';
 import { currentLasar, listVarv } from '../skola/oversikt';
 import { kriterieAnalys } from '../resultat/analys';
 import { listFragor } from './fragebank';
+import { syncResultatdialogMote } from '../skola/status';
+import { resultatdialogPdf } from '../export/resultatdialogPdf';
+import { formatDatum } from '../../../shared/domain/index';
 
 const RAD_SELECT = `
   SELECT d.id, d.varv_id AS varvId, v.nummer AS varvNummer, d.omfattning, d.larare_id AS larareId, d.amne_id AS amneId,
@@ -191,10 +194,28 @@ export function resultatdialogVal(db: Database, day: string): ResultatdialogVal 
 export const resultatdialogHandlers: HandlerPart = {
   'resultatdialog:val': (_args, ctx) => resultatdialogVal(ctx.db, today(ctx)),
   'resultatdialog:list': (args, ctx) => listDialoger(ctx.db, resolveVarvId(ctx, args.varvId)),
-  'resultatdialog:create': (args, ctx) => dialogVy(ctx.db, ctx.db.transaction(() => createDialog(ctx, args))()),
+  'resultatdialog:create': (args, ctx) =>
+    dialogVy(
+      ctx.db,
+      ctx.db.transaction(() => {
+        const id = createDialog(ctx, args);
+        syncResultatdialogMote(ctx.db, args.varvId, today(ctx), instant(ctx));
+        return id;
+      })(),
+    ),
   'resultatdialog:get': (args, ctx) => dialogVy(ctx.db, args.id),
+  'resultatdialog:pdf': async (args, ctx) => resultatdialogPdf(ctx.db, dialogVy(ctx.db, args.id), ctx.now()),
   'resultatdialog:save': (args, ctx) => {
-    getDialog(ctx.db, args.id);
+    const fore = getDialog(ctx.db, args.id);
+    // Held means held: a dialogue dated after today cannot be marked done, nor a done one moved into the future.
+    const datum = args.datum ?? fore.datum;
+    const status = args.status ?? fore.status;
+    if (status === 'genomford' && datum > today(ctx)) {
+      throw new AppError(
+        'invalid_argument',
+        `Resultatdialogen är daterad ${formatDatum(datum)}, efter i dag. Markera den som genomförd när den har hållits, eller ändra datumet till den dag den hölls.`,
+      );
+    }
     const sets: string[] = [];
     const params: unknown[] = [];
     for (const [key, column] of Object.entries(FALT) as [keyof typeof FALT, string][]) {
@@ -206,15 +227,8 @@ export const resultatdialogHandlers: HandlerPart = {
     // Column names come from the constant map above, never from input.
     ctx.db.transaction(() => {
       ctx.db.prepare(`UPDATE resultatdialog SET ${[...sets, 'uppdaterad = ?'].join(', ')} WHERE id = ?`).run(...params, instant(ctx), args.id);
-      // The varv's planned resultatdialog counts as held once a dialogue in it is.
-      if (args.status === 'genomford') {
-        ctx.db
-          .prepare(
-            `UPDATE mote SET status = 'avslutat', avslutat = coalesce(avslutat, ?) WHERE typ = 'resultatdialog' AND status <> 'avslutat'
-             AND varv_id = (SELECT varv_id FROM resultatdialog WHERE id = ?)`,
-          )
-          .run(instant(ctx), args.id);
-      }
+      // The varv's resultatdialog is held when every dialogue planned in it is (shared/domain/status.ts).
+      syncResultatdialogMote(ctx.db, fore.varvId, today(ctx), instant(ctx));
     })();
     return getDialog(ctx.db, args.id);
   },
@@ -250,10 +264,11 @@ export const resultatdialogHandlers: HandlerPart = {
   'resultatdialog:delete': (args, ctx) => {
     const db = ctx.db;
     db.transaction(() => {
-      getDialog(db, args.id);
+      const d = getDialog(db, args.id);
       // A later dialogue that followed this one up keeps its text but loses the link.
       db.prepare('UPDATE resultatdialog SET foregaende_id = NULL WHERE foregaende_id = ?').run(args.id);
       db.prepare('DELETE FROM resultatdialog WHERE id = ?').run(args.id);
+      syncResultatdialogMote(db, d.varvId, today(ctx), instant(ctx));
     })();
     return null;
   },

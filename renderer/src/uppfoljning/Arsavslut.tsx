@@ -14,8 +14,9 @@ import { useAutosave } from '../components/useAutosave';
 import { datumMedAr } from '../format';
 import { useApp } from '../store';
 import { ArsPlanMotUtfall, ArsSammanstallning } from './ArsavslutData';
+import { KlarKnapp } from './BekraftaKlar';
 
-type SaveArgs = { planVersionId?: number | null; avstamdEht?: string | null; avstamdForstelarare?: string | null; status?: 'pagar' | 'klar' };
+type SaveArgs = { planVersionId?: number | null; avstamdEht?: string | null; avstamdForstelarare?: string | null; status?: 'pagar' | 'klar'; bekraftat?: boolean };
 
 function BehoverGoras({ vy }: { vy: ArsavslutVy }) {
   const autosave = useAutosave(`arsavslut.${vy.lasarId}`, (behoverGoras: string) => ({ channel: 'arsavslut:save', args: { lasarId: vy.lasarId, behoverGoras } }));
@@ -136,7 +137,13 @@ export function ArsavslutPanel() {
         <>
           <ArsSammanstallning s={vy.sammanstallning} />
           <ArsPlanMotUtfall p={vy.planMotUtfall} />
-          <ArsavslutReflektioner lasarId={vy.lasarId} />
+          <ArsavslutReflektioner
+            lasarId={vy.lasarId}
+            dokumenterat={{
+              5: vy.sammanstallning.dialogPlaner.length > 0 ? `${vy.sammanstallning.dialogPlaner.length} resultatdialoger dokumenterade i mallen – se Årets resultatdialoger ovan.` : null,
+              7: vy.sammanstallning.avstamningar.some((a) => a.anteckningar.trim() !== '') ? 'Anteckningarna från avstämningarna står under Avstämningarna ovan.' : null,
+            }}
+          />
           <section className="section" aria-labelledby="uf-behover-rubrik">
             <h2 id="uf-behover-rubrik">Det som behöver göras</h2>
             <BehoverGoras key={vy.lasarId} vy={vy} />
@@ -151,9 +158,11 @@ export function ArsavslutPanel() {
                 </button>
               </>
             ) : (
-              <button type="button" className="button primary" onClick={() => void save({ status: 'klar' }, `Årsavslutet för läsåret ${vy.lasarNamn} är klart.`)}>
-                Markera årsavslutet som klart
-              </button>
+              <KlarKnapp
+                etikett="Markera årsavslutet som klart"
+                ofardigt={vy.ofardigt}
+                onKlar={(bekraftat) => void save({ status: 'klar', bekraftat }, `Årsavslutet för läsåret ${vy.lasarNamn} är klart.`)}
+              />
             )}
           </div>
         </>

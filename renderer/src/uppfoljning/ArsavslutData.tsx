@@ -4,6 +4,13 @@ import { UTVECKLING_STATUS_TEXT } from '../../../shared/channels/uppfoljning';
 import { BEDOMNING_TEXT, BESLUT_TEXT, MOTE_TYP_TEXT, NIVA_TEXT } from '../../../shared/labels';
 import { datumMedAr } from '../format';
 
+const INSATS_UTFALL_TEXT: Record<Arssammanstallning['insatserUtfall'][number]['nyckel'], string> = {
+  aktiv: 'Pågår',
+  avslutad: 'Avslutade – målet nått',
+  borttagen: 'Borttagna',
+  ersatt: 'Ersatta av en ny insats',
+};
+
 const UTFALL_TEXT: Record<PlanMotUtfall['moten'][number]['utfall'], string> = {
   enligt_plan: 'Enligt plan',
   flyttat: 'Flyttat',
@@ -42,9 +49,12 @@ export function ArsSammanstallning({ s }: { s: Arssammanstallning }) {
         </li>
         <li className="count">
           <span className="count-value">{s.resultatdialoger}</span>
-          <span className="count-label">{'Resultat\u00addialoger genomförda'}</span>
+          <span className="count-label">{`Resultat\u00addialoger genomförda, i ${s.resultatdialogVarv} varv`}</span>
         </li>
       </ul>
+      <p className="muted">
+        {`En resultatdialog är ett samtal med en lärare, ett ämneslag eller ett arbetslag; ${s.resultatdialoger} sådana är genomförda. Ett varvs resultatdialog räknas som hållen när alla dess samtal är genomförda – det gäller ${s.resultatdialogVarv} varv, och det är dem årsrapporten och tabellen nedan räknar som hållna.`}
+      </p>
       <div className="uf-tabeller">
         <table className="uf-table">
           <caption>Insatser startade per nivå</caption>
@@ -105,6 +115,60 @@ export function ArsSammanstallning({ s }: { s: Arssammanstallning }) {
           </tbody>
         </table>
       </div>
+      <h3>Insatsernas utfall</h3>
+      <table className="uf-table">
+        <caption className="sr-only">Insatsernas utfall</caption>
+        <tbody>
+          {s.insatserUtfall.map((x) => (
+            <tr key={x.nyckel}>
+              <th scope="row">{INSATS_UTFALL_TEXT[x.nyckel]}</th>
+              <td>{x.antal}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3 id="uf-dialogplaner">Årets resultatdialoger</h3>
+      {s.dialogPlaner.length === 0 ? (
+        <p className="muted">Inga genomförda resultatdialoger under läsåret.</p>
+      ) : (
+        <table className="uf-table uf-wide" aria-labelledby="uf-dialogplaner">
+          <thead>
+            <tr>
+              <th scope="col">Varv</th>
+              <th scope="col">Dialog</th>
+              <th scope="col">Förändring i undervisningen</th>
+              <th scope="col">Effekt i nästa varv</th>
+            </tr>
+          </thead>
+          <tbody>
+            {s.dialogPlaner.map((p) => (
+              <tr key={p.dialogId}>
+                <td>{p.varvNummer}</td>
+                <th scope="row">{p.namn}</th>
+                <td>{p.forandring.trim() || <span className="muted">Ingen förändring skriven</span>}</td>
+                <td>
+                  {p.uppfoljning === null
+                    ? 'Inte uppföljd ännu'
+                    : `Varv ${p.uppfoljning.varvNummer}: ${p.uppfoljning.effekt ? BEDOMNING_TEXT[p.uppfoljning.effekt] : 'effekten inte bedömd'}${p.uppfoljning.hurGickDet.trim() ? ` – ${p.uppfoljning.hurGickDet}` : ''}`}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h3 id="uf-avstamningar">Avstämningarna</h3>
+      {s.avstamningar.length === 0 ? (
+        <p className="muted">Ingen avstämning under läsåret ännu.</p>
+      ) : (
+        <dl className="uf-avstamningar" aria-labelledby="uf-avstamningar">
+          {s.avstamningar.map((a) => (
+            <div key={a.varvNummer}>
+              <dt>{`Varv ${a.varvNummer}${a.datum ? `, ${datumMedAr(a.datum)}` : ''} – ${a.status === 'klar' ? 'klar' : 'inte klar'}`}</dt>
+              <dd>{a.anteckningar.trim() || <span className="muted">Inga anteckningar.</span>}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
       <h3>Utvecklingsområden</h3>
       {s.utvecklingsomraden.length === 0 ? (
         <p className="muted">Inga utvecklingsområden dokumenterade under läsåret.</p>

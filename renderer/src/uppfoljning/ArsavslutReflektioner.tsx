@@ -51,7 +51,7 @@ function Del({ steg, del }: { steg: Steg; del: ArsReflektionDel }) {
   );
 }
 
-export function ArsavslutReflektioner({ lasarId }: { lasarId: number }) {
+export function ArsavslutReflektioner({ lasarId, dokumenterat = {} }: { lasarId: number; dokumenterat?: Partial<Record<Steg, string | null>> }) {
   const [data, setData] = useState<ArsReflektioner | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -73,7 +73,12 @@ export function ArsavslutReflektioner({ lasarId }: { lasarId: number }) {
         return (
           <section key={steg} className="ars-reflektion-steg" aria-labelledby={`ars-reflektion-${steg}`}>
             <h3 id={`ars-reflektion-${steg}`}>{`Steg ${steg}: ${ledarhandling(steg).titel}`}</h3>
-            {delar.length === 0 ? <p className="muted">Inget skrivet.</p> : delar.map((d, i) => <Del key={i} steg={steg} del={d} />)}
+            {dokumenterat[steg] && <p>{dokumenterat[steg]}</p>}
+            {delar.length === 0 ? (
+              <p className="muted">{dokumenterat[steg] ? 'Ingen Fundera eller diskussion skriven för steget.' : 'Inget skrivet.'}</p>
+            ) : (
+              delar.map((d, i) => <Del key={i} steg={steg} del={d} />)
+            )}
           </section>
         );
       })}

@@ -14,6 +14,8 @@ import { useAutosave } from '../components/useAutosave';
 import { datumMedVecka } from '../format';
 import { useApp } from '../store';
 import { AvstamningUtveckling } from './AvstamningUtveckling';
+import { KlarKnapp } from './BekraftaKlar';
+import { LararmonsterLista } from './Lararmonster';
 
 function Anteckningar({ vy }: { vy: AvstamningVy }) {
   const autosave = useAutosave(`avstamning.${vy.varvId}`, (anteckningar: string) => ({ channel: 'avstamning:save', args: { varvId: vy.varvId, anteckningar } }));
@@ -47,7 +49,7 @@ export function AvstamningPanel({ varvId }: { varvId: number }) {
       .catch((e: unknown) => setError(errorText(e)));
   }, [varvId]);
 
-  const save = async (args: { arskurserKlara?: number[]; status?: 'pagar' | 'klar' }, text?: string) => {
+  const save = async (args: { arskurserKlara?: number[]; status?: 'pagar' | 'klar'; bekraftat?: boolean }, text?: string) => {
     setError(null);
     try {
       setVy(await call('avstamning:save', { varvId, ...args }));
@@ -72,7 +74,7 @@ export function AvstamningPanel({ varvId }: { varvId: number }) {
             </div>
             <p className="muted">
               {vy.planeratDatum ? `Planerad avstämning: ${datumMedVecka(vy.planeratDatum)}. ` : ''}
-              En årskurs är klar när en genomförd resultatdialog omfattar den. Markera själv en årskurs vars dialog hölls utanför Varvet.
+              En årskurs är klar när varje grupp i den har haft sin resultatdialog: med arbetslaget, eller i varje ämne (med läraren eller ämneslaget). Markera själv en årskurs vars dialog hölls utanför Varvet.
               {vy.ehtHallet ? ' Varvets EHT-möte är hållet.' : ' Varvets EHT-möte är inte avslutat ännu.'}
             </p>
             <ul className="uf-arskurslista">
@@ -90,8 +92,24 @@ export function AvstamningPanel({ varvId }: { varvId: number }) {
                     {`Åk ${arskursText(a.arskurs)}`}
                   </label>
                   <span className="muted">
-                    {a.kalla === 'resultatdialog' ? `Klar: ${a.dialoger.join(', ')}` : a.kalla === 'manuellt' ? 'Markerad som klar av skolledningen' : 'Inte klar'}
+                    {a.kalla === 'resultatdialog'
+                      ? `Klar: ${a.dialoger.join(', ')}`
+                      : a.kalla === 'manuellt'
+                        ? 'Markerad som klar av skolledningen'
+                        : a.undervisningar > 0
+                          ? `Inte klar: ${a.tackta} av ${a.undervisningar} undervisningar har haft resultatdialog${a.dialoger.length > 0 ? ` (${a.dialoger.join(', ')})` : ''}`
+                          : 'Inte klar'}
                   </span>
+                  {a.kvar.length > 0 && (
+                    <details className="uf-kvar">
+                      <summary>{`Kvar i åk ${arskursText(a.arskurs)}: ${a.kvar.length} ${a.kvar.length === 1 ? 'grupp' : 'grupper'}`}</summary>
+                      <ul aria-label={`Kvar i åk ${arskursText(a.arskurs)}`}>
+                        {a.kvar.map((k) => (
+                          <li key={k.grupp}>{`${k.grupp}: ${k.amnen.join(', ')}`}</li>
+                        ))}
+                      </ul>
+                    </details>
+                  )}
                 </li>
               ))}
             </ul>
@@ -105,9 +123,11 @@ export function AvstamningPanel({ varvId }: { varvId: number }) {
                   Öppna avstämningen igen
                 </button>
               ) : (
-                <button type="button" className="button primary" onClick={() => void save({ status: 'klar' }, `Avstämningen för varv ${vy.varvNummer} är klar.`)}>
-                  Markera avstämningen som klar
-                </button>
+                <KlarKnapp
+                  etikett="Markera avstämningen som klar"
+                  ofardigt={vy.ofardigt}
+                  onKlar={(bekraftat) => void save({ status: 'klar', bekraftat }, `Avstämningen för varv ${vy.varvNummer} är klar.`)}
+                />
               )}
               {!vy.allaKlara && vy.status !== 'klar' && <span className="muted">Alla årskurser är inte klara ännu.</span>}
               {vy.status === 'klar' && <span className="tag uf-tag-klar">Klar</span>}
@@ -115,6 +135,7 @@ export function AvstamningPanel({ varvId }: { varvId: number }) {
           </section>
         </>
       )}
+      {vy && <LararmonsterLista monster={vy.lararmonster} id="uf-avst-monster" />}
       <AvstamningUtveckling varvId={varvId} />
       <Fundera steg={7} varvId={varvId} />
     </>

@@ -9,6 +9,7 @@ import { call, errorText } from '../../api';
 import { AutosaveStatus } from '../../components/AutosaveStatus';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useAutosave } from '../../components/useAutosave';
+import { downloadFil } from '../../components/downloadFil';
 import { datumMedVecka } from '../../format';
 import { useApp } from '../../store';
 import { ResultatdialogFragor } from './Fragor';
@@ -120,15 +121,31 @@ export function ResultatdialogVyPanel({ id, onChanged }: { id: number; onChanged
     }
   };
 
+  const skrivUt = async () => {
+    setError(null);
+    try {
+      const fil = await call('resultatdialog:pdf', { id });
+      downloadFil(fil);
+      announce(`Resultatdialogen är sparad som ${fil.filnamn}.`);
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+
   if (!vy) return <ErrorAlert message={error} title="Resultatdialogen kunde inte visas" />;
   const { dialog, foregaende, analys } = vy;
   return (
     <article className="section uf-dialog" aria-labelledby="uf-dialog-rubrik">
       <div className="section-header">
         <h2 id="uf-dialog-rubrik" tabIndex={-1}>{`Resultatdialog: ${dialog.namn}`}</h2>
-        <button type="button" className={dialog.status === 'genomford' ? 'button' : 'button primary'} onClick={() => void setStatus(dialog.status === 'genomford' ? 'planerad' : 'genomford')}>
-          {dialog.status === 'genomford' ? 'Markera som planerad' : 'Markera som genomförd'}
-        </button>
+        <div className="uf-dialog-knappar">
+          <button type="button" className="button" onClick={() => void skrivUt()}>
+            Skriv ut för läraren (PDF)
+          </button>
+          <button type="button" className={dialog.status === 'genomford' ? 'button' : 'button primary'} onClick={() => void setStatus(dialog.status === 'genomford' ? 'planerad' : 'genomford')}>
+            {dialog.status === 'genomford' ? 'Markera som planerad' : 'Markera som genomförd'}
+          </button>
+        </div>
       </div>
       <p className="muted">
         {OMFATTNING_TEXT[dialog.omfattning]} · varv {dialog.varvNummer} · {datumMedVecka(dialog.datum)} ·{' '}
