@@ -7,6 +7,8 @@ import { BackupKeeper, attachKeeper } from './backup/index';
 import type { Database } from 'better-sqlite3';
 import { openConnection, type DbKey } from './db/driver';
 import { openDatabase } from './db/open';
+import { acquireFolderLock, type FolderLock, type LockKind } from './db/folderLock';
+import { restrictFolder } from './db/fileModes';
 import { LockController, LOCKED_MESSAGE } from './lock/controller';
 import type { Keychain } from './lock/keyFile';
 import type { ScryptParams } from './lock/wrap';
@@ -51,11 +53,15 @@ export interface BackendOptions {
   passphrase?: string | undefined;
   /** scrypt cost for new passphrases; tests may lower it. Default SCRYPT_PARAMS (N=2^17, r=8, p=1). */
   scryptParams?: ScryptParams | undefined;
+  /** Who holds the data folder's lock (db/folderLock.ts); default 'app' in Electron, 'serve' in browser mode. */
+  lockKind?: LockKind | undefined;
 }
 
 export interface Backend {
   readonly dataDir: string;
   readonly context: HandlerContext;
+  /** The data folder's lock, held until close(): one writer per data folder (issue 16, item 1). */
+  readonly folderLock: FolderLock;
   /** Parses the arguments against the contract, runs the handler, never throws: always a Reply. */
   dispatch(channel: string, args: unknown): Promise<Reply<unknown>>;
   close(): void;
@@ -83,6 +89,21 @@ export function createHandlerTable(): HandlerTable {
 
 export async function createBackend(options: BackendOptions): Promise<Backend> {
   const now = options.now ?? (() => new Date());
+  // One writer per data folder: refused here, in Swedish naming the holder, before anything is opened or written.
+  restrictFolder(options.dataDir);
+  const folderLock = acquireFolderLock(options.dataDir, options.lockKind ?? (options.mode === 'electron' ? 'app' : 'serve'), {
+    now,
+    nativeBinding: options.nativeBinding,
+  });
+  try {
+    return await createLockedBackend(options, now, folderLock);
+  } catch (error) {
+    folderLock.release();
+    throw error;
+  }
+}
+
+async function createLockedBackend(options: BackendOptions, now: () => Date, folderLock: FolderLock): Promise<Backend> {
   const migrations = loadMigrations(options.migrationsDir);
   // The database key of the session (null: unencrypted). Set by the lock controller when it opens a session.
   let keys: readonly DbKey[] = [];
@@ -142,13 +163,17 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   return {
     dataDir: options.dataDir,
     context,
+    folderLock,
     dispatch: async (channel, args) => {
       // The lock gate (issue 8, item 9): while locked only app:info and the unlock channels answer.
       if (lock.locked && !OPEN_WHEN_LOCKED.has(channel)) return { ok: false, error: { code: 'locked', message: LOCKED_MESSAGE } };
       await keeper?.idle();
       return dispatch(table, context, channel, args);
     },
-    close: closeSession,
+    close: () => {
+      closeSession();
+      folderLock.release();
+    },
   };
 }
 

@@ -9,6 +9,7 @@ import { backupDir, databasePath, resolveDataDir } from '../../backend/paths';
 import { getSkola } from '../../backend/skola/skola';
 import type { CliCommand } from '../types';
 import { sealCli } from '../../backend/audit/cli';
+import { acquireFolderLock } from '../../backend/db/folderLock';
 
 const USAGE = 'varvet demo [--data MAPP] [--size s|m|l|xl]';
 
@@ -40,7 +41,14 @@ export const demoCommand: CliCommand = {
       throw new AppError('invalid_argument', `Storleken "${size}" finns inte; välj s, m, l eller xl. Användning: ${USAGE}`);
     }
     const dataDir = resolveDataDir({ explicit: values.data });
-    const { db } = await openDatabase({ file: databasePath(dataDir), backupDir: backupDir(dataDir), key: (await cliKeys(dataDir))[0] ?? null });
+    const lock = acquireFolderLock(dataDir, 'demo', { inApp: 'Välj en tom datamapp med --data för demoskolan, eller öppna demoskolan från startsidan i ett Varvet med en tom datamapp.' });
+    let db;
+    try {
+      db = (await openDatabase({ file: databasePath(dataDir), backupDir: backupDir(dataDir), key: (await cliKeys(dataDir))[0] ?? null })).db;
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
     try {
       if (getSkola(db)) {
         throw new AppError('conflict', `Det finns redan en skola i ${databasePath(dataDir)}. Välj en tom datamapp med --data för demoskolan.`);
@@ -59,6 +67,7 @@ export const demoCommand: CliCommand = {
       return 0;
     } finally {
       db.close();
+      lock.release();
     }
   },
 };

@@ -6,6 +6,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { toIsoDate } from '../../../shared/calendar';
 import { AppError } from '../../../shared/errors';
 import { openDatabase } from '../../backend/db/open';
+import { acquireFolderLock } from '../../backend/db/folderLock';
 import { cliKeys } from '../../backend/lock/cli';
 import type { Database } from 'better-sqlite3';
 import type { DocumentFormat } from '../../backend/export/document';
@@ -74,7 +75,15 @@ export const exportCommand: CliCommand = {
     const formats = target.formats ?? ['pdf', 'docx'];
     if (!formats.some((f) => f === format)) throw new AppError('invalid_argument', `Formatet ska vara ${formats.join(' eller ')}, inte "${String(format)}".`);
     const dataDir = resolveDataDir({ explicit: typeof values.data === 'string' ? values.data : undefined });
-    const { db } = await openDatabase({ file: databasePath(dataDir), backupDir: backupDir(dataDir), key: (await cliKeys(dataDir))[0] ?? null });
+    // It writes the export's entry in the audit log (and migrations if pending): one writer per data folder.
+    const lock = acquireFolderLock(dataDir, 'export', { inApp: 'Skriv ut dokumentet i det programmet i stället.' });
+    let db;
+    try {
+      db = (await openDatabase({ file: databasePath(dataDir), backupDir: backupDir(dataDir), key: (await cliKeys(dataDir))[0] ?? null })).db;
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
     try {
       if (!getSkola(db)) throw new AppError('not_found', `Det finns ingen skola i ${databasePath(dataDir)}.`);
       const now = new Date();
@@ -87,6 +96,7 @@ export const exportCommand: CliCommand = {
       return 0;
     } finally {
       db.close();
+      lock.release();
     }
   },
 };

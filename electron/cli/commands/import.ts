@@ -9,6 +9,7 @@ import { proposeMapping } from '../../../shared/import/headers';
 import type { ImportResult } from '../../../shared/import/types';
 import { isRealIsoDate } from '../../../shared/validation';
 import { openDatabase } from '../../backend/db/open';
+import { acquireFolderLock } from '../../backend/db/folderLock';
 import { cliKeys } from '../../backend/lock/cli';
 import { findMapping, saveMapping } from '../../backend/import/history';
 import { parseFile } from '../../backend/import/parse';
@@ -101,7 +102,14 @@ async function importOne(kind: ImportKind, file: string, values: ImportFlags, ti
   if (!fs.existsSync(file)) throw new AppError('not_found', `Filen ${file} finns inte.`);
   const bytes = new Uint8Array(fs.readFileSync(file));
   const dataDir = resolveDataDir({ explicit: values.data });
-  const { db } = await openDatabase({ file: databasePath(dataDir), backupDir: backupDir(dataDir), key: (await cliKeys(dataDir))[0] ?? null });
+  const lock = acquireFolderLock(dataDir, 'import', { inApp: 'Importera filen i det programmet i stället: Import (Alt+6).' });
+  let db;
+  try {
+    db = (await openDatabase({ file: databasePath(dataDir), backupDir: backupDir(dataDir), key: (await cliKeys(dataDir))[0] ?? null })).db;
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   try {
     const table = await parseFile(bytes, values.blad ?? null);
     const k: ImportKind = kind;
@@ -126,5 +134,6 @@ async function importOne(kind: ImportKind, file: string, values: ImportFlags, ti
     return result.refused ? 1 : 0;
   } finally {
     db.close();
+    lock.release();
   }
 }

@@ -48,6 +48,10 @@ export const serveCommand: CliCommand = {
       throw new AppError('database_unavailable', inUse ? `Porten ${port} används redan. Välj en annan med --port.` : 'Webbservern kunde inte startas.');
     }
     io.out(`Varvet körs i webbläsarläge. Data: ${dataDir}`);
+    const previous = backend.folderLock.tookOverFrom;
+    if (previous) {
+      io.out(`Förra Varvet-programmet med den här datamappen (process ${previous.pid}) avslutades utan att stänga; Varvet har tagit över mappen.`);
+    }
     // An encrypted folder starts locked (never unlocked from argv or the environment here): the page asks.
     if (lockOf(backend.context).locked) io.out('Databasen är krypterad och låst. Lås upp den i webbläsaren med ditt lösenord.');
     io.out(`Öppna den här adressen i webbläsaren (den innehåller din åtkomstnyckel):\n  ${server.openUrl}`);
