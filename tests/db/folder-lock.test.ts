@@ -1,7 +1,7 @@
 // One writer per data folder (issue 16, item 1): with a real `varvet serve` running, `varvet restore`, a second
 // `serve` and the other writing commands are refused in Swedish naming the holder, and no acknowledged write is
 // lost; after kill -9 of the owner the OS has released its lock and a new owner gets in.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,8 +14,16 @@ import { CLI, REPO_ROOT, tempDir } from '../support/tmp';
 
 const LASAR = { startdatum: '2026-08-17', slutdatum: '2027-06-11' };
 
-function cli(args: string[]) {
-  return spawnSync(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 120_000 });
+/** Runs the CLI without blocking this process (a blocked event loop would reuse a keep-alive socket the host closed). */
+function cli(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
 }
 
 type Ok<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
@@ -50,7 +58,7 @@ describe('one writer per data folder', () => {
       const owner = JSON.parse(fs.readFileSync(path.join(dataDir, OWNER_FILE), 'utf8')) as { pid: number; kind: string };
       expect(owner.kind).toBe('serve');
 
-      const restore = cli(['restore', backup.value.file, '--data', dataDir]);
+      const restore = await cli(['restore', backup.value.file, '--data', dataDir]);
       console.log(`restore while serve runs: exit ${restore.status}: ${restore.stderr.trim()}`);
       expect(restore.status).toBe(1);
       expect(restore.stderr).toContain('används redan av Varvet i webbläsarläge (varvet serve)');
@@ -58,13 +66,13 @@ describe('one writer per data folder', () => {
       expect(restore.stderr).toContain('Säkerhetskopior (Alt+7)');
       expect(restore.stderr).not.toMatch(/at .*\.ts:\d+/);
 
-      const second = cli(['serve', '--data', dataDir]);
+      const second = await cli(['serve', '--data', dataDir]);
       console.log(`second serve: exit ${second.status}: ${second.stderr.trim()}`);
       expect(second.status).toBe(1);
       expect(second.stderr).toContain(`process ${owner.pid}`);
 
       for (const args of [['demo', '--size', 's'], ['import', 'elever', path.join(REPO_ROOT, 'package.json')], ['export', 'plan']]) {
-        const refused = cli([...args, '--data', dataDir]);
+        const refused = await cli([...args, '--data', dataDir]);
         expect(refused.status, args.join(' ')).toBe(1);
         expect(refused.stderr, args.join(' ')).toContain('används redan av');
       }
@@ -80,7 +88,7 @@ describe('one writer per data folder', () => {
 
     // With the owner gone, the restore is done (and the restored state lacks the pupils written after the backup).
     const list = fs.readdirSync(path.join(dataDir, 'backups')).filter((f) => f.includes('manuell') && f.endsWith('.sqlite'));
-    const restore = cli(['restore', list[0] ?? '', '--data', dataDir]);
+    const restore = await cli(['restore', list[0] ?? '', '--data', dataDir]);
     expect(restore.status, restore.stderr).toBe(0);
     expect(pupilsIn(dataDir)).toEqual(acked.slice(0, 3));
   }, 300_000);
@@ -98,7 +106,7 @@ describe('one writer per data folder', () => {
     try {
       expect(next.output()).toContain('avslutades utan att stänga');
       expect(((await callApi(next, 'elev:list', { baraAktiva: true })) as Ok<{ fornamn: string }[]>).ok).toBe(true);
-      const refused = cli(['restore', 'x.sqlite', '--data', dataDir]);
+      const refused = await cli(['restore', 'x.sqlite', '--data', dataDir]);
       expect(refused.status).toBe(1);
       expect(refused.stderr).toContain('används redan av');
     } finally {
