@@ -94,7 +94,7 @@ export function acquireFolderLock(dataDir: string, kind: LockKind, options: { no
   } catch (error) {
     db?.close();
     if (isBusy(error)) throw new AppError('conflict', heldMessage(dataDir, readOwner(dataDir), options.inApp), { cause: error });
-    throw new AppError('database_unavailable', `Datamappen ${dataDir} kunde inte låsas för Varvet. Kontrollera att du får skriva i mappen.`, { cause: error });
+    throw new AppError('database_unavailable', `Datamappen ${dataDir} kunde inte läsas eller skrivas, så Varvet kan inte öppna den. Kontrollera att mappen finns och att du får skriva i den (den kan vara skrivskyddad).`, { cause: error });
   }
   restrictFile(file);
   const previous = readOwner(dataDir);

@@ -92,7 +92,11 @@ export class LockController {
     if (!this.locked) return this.status();
     const keys = openKeyring(keyFile, wk);
     // Finishes a set-up or rekey that a crash interrupted: the file opens with an older key (or none).
-    ensureKey(databasePath(this.dataDir), [...keys.slice(1), null], keys[0] as DbKey, this.nativeBinding);
+    try {
+      ensureKey(databasePath(this.dataDir), [...keys.slice(1), null], keys[0] as DbKey, this.nativeBinding);
+    } catch {
+      // A damaged database (issue 16, item 3): opening it below reports the damage and offers the backups.
+    }
     await this.hooks.open(keys);
     this.remember(wk, keys);
     return this.status();
