@@ -13,7 +13,8 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
     emptyOutDir: true,
     target: 'es2022',
-    sourcemap: true,
+    // Maps for debugging, but not referenced from the bundle; the browser-mode host never serves them (issue 16).
+    sourcemap: 'hidden',
     // One ~700 kB bundle read from disk (app:// or the loopback host), never over a network: splitting it would add
     // requests without a gain, so Vite's 500 kB web-page warning is raised rather than printed at every `npm start`.
     chunkSizeWarningLimit: 1200,

@@ -80,4 +80,30 @@ describe('canary scan', () => {
     plain.close();
     expect(scan(plainDir).hitFiles.length).toBeGreaterThan(0);
   });
+
+  it('a canary written before encryption is in no file afterwards: moved-aside files, their WAL, stray files', async () => {
+    const dataDir = path.join(tempDir(), 'data');
+    const backend = await createBackend({ dataDir, mode: 'browser', backupIntervalMs: null, scryptParams: { N: 2 ** 14, r: 8, p: 1 } });
+    await ok(backend, 'skola:create', { namn: 'Förreskolan', lasar: { startdatum: '2026-08-17', slutdatum: '2027-06-11' } });
+    await ok<Elev>(backend, 'elev:create', { fornamn: CANARY, efternamn: 'Före', arskurs: 4 });
+    await ok<BackupInfo>(backend, 'backup:create');
+    // Files an earlier restore would have left (issue 16): a readable copy moved aside with its WAL, a damaged one,
+    // a WAL whose database is gone, and a temporary file of an interrupted backup in the backups folder.
+    backend.context.db.pragma('wal_checkpoint(TRUNCATE)');
+    const live = databasePath(dataDir);
+    fs.copyFileSync(live, path.join(dataDir, 'skadad-20261001T080000000Z.sqlite'));
+    fs.writeFileSync(path.join(dataDir, 'skadad-20261001T080000000Z.sqlite-wal'), Buffer.from(`WAL ${CANARY}`));
+    fs.writeFileSync(path.join(dataDir, 'skadad-20261002T080000000Z.sqlite'), Buffer.concat([Buffer.from('trasig'), Buffer.from(CANARY, 'utf16le')]));
+    fs.writeFileSync(path.join(dataDir, 'skadad-20261003T080000000Z.sqlite-wal'), Buffer.from(CANARY));
+    fs.writeFileSync(path.join(dataDir, 'backups', '.varvet-x.sqlite.ab12.tmp'), Buffer.from(CANARY));
+    expect(scan(dataDir).hitFiles.length).toBeGreaterThanOrEqual(5);
+
+    await ok(backend, 'lock:setup', { losenord: 'kanariefågelns lösenord' });
+    const result = scan(dataDir);
+    expect(result.hitFiles).toEqual([]);
+    // The readable copy moved aside is kept, encrypted (it may still be needed); the rest are gone.
+    expect(fs.existsSync(path.join(dataDir, 'skadad-20261001T080000000Z.sqlite'))).toBe(true);
+    console.log(`Kanariesökning efter att skyddet lagts upp: ${result.files.length} filer, ${result.bytes} byte, 0 träffar.`);
+    backend.close();
+  });
 });

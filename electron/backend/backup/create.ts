@@ -8,6 +8,7 @@ import type { Database } from 'better-sqlite3';
 import type { BackupInfo, BackupReason } from '../../../shared/channels/backup';
 import { AppError } from '../../../shared/errors';
 import { keyOf } from '../db/driver';
+import { restrictFile, restrictFolder } from '../db/fileModes';
 import { backupDir as backupDirOf } from '../paths';
 import { backupFileName, sidecarName, TEMP_SUFFIX } from './names';
 import { pruneBackups } from './list';
@@ -102,6 +103,7 @@ export async function backupTo(db: Database, outFile: string, nativeBinding?: st
       if (sameCounts(source, copy.counts)) check = copy;
     }
     if (!check) throw new AppError('database_unavailable', 'Säkerhetskopian kunde inte kontrolleras eftersom databasen ändrades hela tiden. Försök igen.');
+    restrictFile(tmp);
     fsyncFile(tmp);
     fs.renameSync(tmp, outFile);
     fsyncDir(path.dirname(outFile));
@@ -117,7 +119,7 @@ export async function writeBackup(db: Database, dir: string, reason: BackupReaso
   const now = options.now ?? (() => new Date());
   const time = now();
   try {
-    fs.mkdirSync(dir, { recursive: true });
+    restrictFolder(dir);
     const name = uniqueName(dir, time, reason);
     const final = path.join(dir, name);
     const check = await backupTo(db, final, options.nativeBinding);
@@ -131,7 +133,7 @@ export async function writeBackup(db: Database, dir: string, reason: BackupReaso
       counts: check.counts,
     };
     const sidecar = path.join(dir, sidecarName(name));
-    fs.writeFileSync(`${sidecar}${TEMP_SUFFIX}`, `${JSON.stringify(info, null, 2)}\n`);
+    fs.writeFileSync(`${sidecar}${TEMP_SUFFIX}`, `${JSON.stringify(info, null, 2)}\n`, { mode: 0o600 });
     fsyncFile(`${sidecar}${TEMP_SUFFIX}`);
     fs.renameSync(`${sidecar}${TEMP_SUFFIX}`, sidecar);
     fsyncDir(dir);

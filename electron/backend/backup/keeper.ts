@@ -209,7 +209,7 @@ export class BackupKeeper {
   }
 }
 
-function moveAside(live: string, now: Date): string {
+export function moveAside(live: string, now: Date): string {
   const damaged = path.join(path.dirname(live), `skadad-${backupStamp(now)}.sqlite`);
   fs.renameSync(live, damaged);
   for (const suffix of ['-wal', '-shm']) if (fs.existsSync(live + suffix)) fs.renameSync(live + suffix, damaged + suffix);

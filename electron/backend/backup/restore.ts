@@ -8,6 +8,7 @@ import type { Database } from 'better-sqlite3';
 import { openWithAnyKey, rekeyTo, type DbKey } from '../db/driver';
 import { AppError } from '../../../shared/errors';
 import { translateSqliteError } from '../db/errors';
+import { restrictFile } from '../db/fileModes';
 import { checkOpen, sameCounts, sealAndCheck, type FileCheck } from './verify';
 
 /** Checks a backup file read-only; a damaged one is refused before anything is touched. */
@@ -52,6 +53,7 @@ export async function copyBackupOver(backupFile: string, liveFile: string, nativ
     if (!copy.ok || !sameCounts(source.counts, copy.counts)) {
       throw new AppError('database_unavailable', 'Kopian av säkerhetskopian blev inte hel, så databasen har inte ändrats. Försök igen.');
     }
+    restrictFile(tmp);
     const fd = fs.openSync(tmp, 'r+');
     fs.fsyncSync(fd);
     fs.closeSync(fd);

@@ -58,6 +58,12 @@ export function checkDatabase(file: string, migrationsDir?: string, key?: DbKey 
     report.verdict = 'saknas';
     return report;
   }
+  if (fs.statSync(file).size === 0) {
+    // SQLite reads a zero-length file as an empty, sound database; for Varvet it holds no school (issue 16).
+    report.problems.push(`Databasfilen ${file} är tom (0 byte) och innehåller ingen skola.`);
+    report.verdict = 'saknas';
+    return report;
+  }
   let db: Database | null = null;
   try {
     db = openConnection(file, { readonly: true, fileMustExist: true }, key);

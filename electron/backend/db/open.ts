@@ -5,6 +5,7 @@ import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
 import { writeBackup } from '../backup/create';
 import { openConnection, type DbKey } from './driver';
+import { restrictDatabaseFiles, restrictFolder } from './fileModes';
 import { translateSqliteError } from './errors';
 import { applyMigrations, latestVersion, loadMigrations, schemaVersion, type Migration } from './migrations';
 
@@ -69,14 +70,18 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
   if (exists) {
     const { version } = inspectDatabase(options.file, options.nativeBinding, options.key);
     if (version > known) throw new AppError('database_newer', newerSchemaMessage(version, known));
-  } else {
-    fs.mkdirSync(path.dirname(options.file), { recursive: true });
   }
+  // Issue 16, item 7: the data folder 0700, the database and its WAL/SHM 0600 (SQLite gives new WAL/SHM files the
+  // database file's mode, so restricting the file first covers them).
+  restrictFolder(path.dirname(options.file));
+  if (exists) restrictDatabaseFiles(options.file);
 
   let db: Database;
   try {
     db = openConnection(options.file, { nativeBinding: options.nativeBinding }, options.key);
+    restrictDatabaseFiles(options.file);
     setPragmas(db, options.busyTimeoutMs);
+    restrictDatabaseFiles(options.file);
   } catch (error) {
     throw translateSqliteError(error, options.file) ?? error;
   }

@@ -27,6 +27,13 @@ export function tokenMatches(expected: string, given: string | string[] | undefi
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** An API call's Origin: absent (not a browser page) or this host's own loopback origin; anything else is refused. */
+export function originAllowed(origin: string | string[] | undefined, port: number): boolean {
+  if (origin === undefined) return true;
+  if (typeof origin !== 'string') return false;
+  return [`http://127.0.0.1:${port}`, `http://localhost:${port}`, `http://[::1]:${port}`].includes(origin.toLowerCase());
+}
+
 /** Only the names this host is reached by on loopback, with its own port; anything else may be DNS rebinding. */
 export function hostAllowed(host: string | undefined, port: number): boolean {
   if (!host) return false;

@@ -6,7 +6,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Backend } from '../backend';
-import { CONTENT_SECURITY_POLICY, TOKEN_HEADER, createToken, hostAllowed, tokenMatches } from './security';
+import { CONTENT_SECURITY_POLICY, TOKEN_HEADER, createToken, hostAllowed, originAllowed, tokenMatches } from './security';
 
 export interface ServerOptions {
   backend: Backend;
@@ -14,6 +14,8 @@ export interface ServerOptions {
   /** 0 or absent: a random free port. */
   port?: number;
   token?: string;
+  /** Largest request body accepted (bytes); default 64 MB. Tests lower it. */
+  maxBodyBytes?: number;
 }
 
 export interface RunningServer {
@@ -60,34 +62,57 @@ function refuse(res: http.ServerResponse, status: number, code: string, message:
   sendJson(res, status, { ok: false, error: { code, message } });
 }
 
-function readBody(req: http.IncomingMessage): Promise<string | null> {
+/**
+ * The body, or null when it is over `max`. Issue 16: an oversized body used to destroy the socket, so the client saw
+ * a reset connection instead of the 413. Now the rest is read and dropped (nothing kept in memory) and the 413 is
+ * sent; a declared Content-Length over the limit is answered at once, with the connection closed after it.
+ */
+function readBody(req: http.IncomingMessage, max: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let over = false;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) {
-        resolve(null);
-        req.destroy();
+      if (over) return;
+      if (size > max) {
+        over = true;
+        chunks.length = 0;
         return;
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(over ? null : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }
 
-async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, channel: string, options: { backend: Backend; token: string }) {
+function tooLarge(res: http.ServerResponse, max: number): void {
+  res.setHeader('Connection', 'close');
+  const mb = Math.max(1, Math.round(max / (1024 * 1024)));
+  refuse(res, 413, 'invalid_argument', `Anropet är för stort (högst ${mb} MB), så ingenting har sparats. Dela upp filen eller ändringen i mindre delar.`);
+}
+
+async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, channel: string, options: { backend: Backend; token: string; port: number; maxBody: number }) {
   if (req.method !== 'POST') return refuse(res, 405, 'invalid_argument', 'Anropet måste göras med POST.');
+  // A page from another site (even with a stolen token) is refused: browsers always send Origin on a POST.
+  if (!originAllowed(req.headers.origin, options.port)) {
+    return refuse(res, 403, 'unauthorized', 'Anropet kommer från en annan webbplats än Varvet och har avvisats.');
+  }
   if (!tokenMatches(options.token, req.headers[TOKEN_HEADER])) {
     return refuse(res, 401, 'unauthorized', 'Anropet saknar giltig nyckel. Öppna Varvet via adressen som skrevs ut när det startade.');
   }
   if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
     return refuse(res, 415, 'invalid_argument', 'Anropet måste skickas som JSON.');
   }
-  const body = await readBody(req);
-  if (body === null) return refuse(res, 413, 'invalid_argument', 'Anropet är för stort.');
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (Number.isFinite(declared) && declared > options.maxBody) {
+    tooLarge(res, options.maxBody);
+    req.resume();
+    return;
+  }
+  const body = await readBody(req, options.maxBody);
+  if (body === null) return tooLarge(res, options.maxBody);
   let args: unknown;
   try {
     args = body.trim() === '' ? {} : JSON.parse(body);
@@ -111,6 +136,8 @@ function serveStatic(res: http.ServerResponse, rendererDir: string, urlPath: str
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
     return send(res, 503, 'text/plain; charset=utf-8', 'Gränssnittet är inte byggt. Kör "npm run build:renderer" och starta om.');
   }
+  // No source maps (issue 16): they would hand out the whole source; the bundle does not reference them either.
+  if (path.extname(file) === '.map') return send(res, 404, 'text/plain; charset=utf-8', 'Finns inte.');
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) return send(res, 404, 'text/plain; charset=utf-8', 'Finns inte.');
   send(res, 200, TYPES[path.extname(file)] ?? 'application/octet-stream', fs.readFileSync(file));
 }
@@ -124,7 +151,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     }
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     if (url.pathname.startsWith('/api/')) {
-      handleApi(req, res, url.pathname.slice('/api/'.length), { backend: options.backend, token }).catch(() =>
+      handleApi(req, res, url.pathname.slice('/api/'.length), { backend: options.backend, token, port, maxBody: options.maxBodyBytes ?? MAX_BODY }).catch(() =>
         refuse(res, 500, 'internal', 'Något gick fel i Varvet.'),
       );
       return;

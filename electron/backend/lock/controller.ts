@@ -4,7 +4,7 @@ import type { LockStatus } from '../../../shared/channels/lock';
 import { AppError } from '../../../shared/errors';
 import type { DbKey } from '../db/driver';
 import { backupDir, databasePath } from '../paths';
-import { ensureBackupsKey, ensureKey } from './files';
+import { encryptLeftovers, ensureBackupsKey, ensureKey } from './files';
 import {
   createKeyFile,
   openKeyring,
@@ -69,6 +69,8 @@ export class LockController {
     try {
       ensureKey(databasePath(this.dataDir), [null], created.dbKey, this.nativeBinding);
       ensureBackupsKey(backupDir(this.dataDir), [null], created.dbKey, this.nativeBinding);
+      // Issue 16, item 5: files moved aside, unreadable backups and stray files are encrypted or securely removed.
+      encryptLeftovers(this.dataDir, created.dbKey, [null], this.nativeBinding);
     } finally {
       this.remember(created.wk, [created.dbKey]);
       await this.hooks.open(this.keys);
@@ -92,7 +94,11 @@ export class LockController {
     if (!this.locked) return this.status();
     const keys = openKeyring(keyFile, wk);
     // Finishes a set-up or rekey that a crash interrupted: the file opens with an older key (or none).
-    ensureKey(databasePath(this.dataDir), [...keys.slice(1), null], keys[0] as DbKey, this.nativeBinding);
+    try {
+      ensureKey(databasePath(this.dataDir), [...keys.slice(1), null], keys[0] as DbKey, this.nativeBinding);
+    } catch {
+      // A damaged database (issue 16, item 3): opening it below reports the damage and offers the backups.
+    }
     await this.hooks.open(keys);
     this.remember(wk, keys);
     return this.status();

@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 import { checkDatabase, type CheckReport } from '../../backend/db/check';
 import { cliKeys } from '../../backend/lock/cli';
 import { databasePath, resolveDataDir } from '../../backend/paths';
+import { missingDatabaseFault } from '../../backend/backup/fault';
+import { newestBackup, wayOut } from '../../backend/backup/index';
 import type { CliCommand } from '../types';
 
 const VERDICT: Record<CheckReport['verdict'], string> = {
@@ -19,8 +21,11 @@ export const checkCommand: CliCommand = {
     const { values } = parseArgs({ args: argv, options: { data: { type: 'string' }, json: { type: 'boolean' } } });
     const dataDir = resolveDataDir({ explicit: values.data });
     const report = checkDatabase(databasePath(dataDir), undefined, (await cliKeys(dataDir))[0] ?? null);
+    // Missing or empty where a school existed (issue 16, item 2): a fault, with the newest verified backup.
+    const fault = missingDatabaseFault(dataDir);
+    if (fault) report.problems.unshift(fault.message + wayOut(dataDir));
     if (values.json) {
-      io.out(JSON.stringify(report, null, 2));
+      io.out(JSON.stringify({ ...report, senasteSakerhetskopia: report.sound ? null : newestBackup(dataDir) }, null, 2));
       return report.sound ? 0 : 1;
     }
     io.out(`Databas: ${report.file}`);

@@ -9,6 +9,9 @@ import { backupDir, databasePath, resolveDataDir } from '../../backend/paths';
 import { getSkola } from '../../backend/skola/skola';
 import type { CliCommand } from '../types';
 import { sealCli } from '../../backend/audit/cli';
+import { acquireFolderLock } from '../../backend/db/folderLock';
+import fs from 'node:fs';
+import { translateSqliteError } from '../../backend/db/errors';
 
 const USAGE = 'varvet demo [--data MAPP] [--size s|m|l|xl]';
 
@@ -40,7 +43,23 @@ export const demoCommand: CliCommand = {
       throw new AppError('invalid_argument', `Storleken "${size}" finns inte; välj s, m, l eller xl. Användning: ${USAGE}`);
     }
     const dataDir = resolveDataDir({ explicit: values.data });
-    const { db } = await openDatabase({ file: databasePath(dataDir), backupDir: backupDir(dataDir), key: (await cliKeys(dataDir))[0] ?? null });
+    const lock = acquireFolderLock(dataDir, 'demo', { inApp: 'Välj en tom datamapp med --data för demoskolan, eller öppna demoskolan från startsidan i ett Varvet med en tom datamapp.' });
+    const file = databasePath(dataDir);
+    // Issue 16: a demo that fails (a full disk) leaves nothing behind in a folder that had no database: no half
+    // demo school, no WAL. A database that was there before is never removed.
+    const created = !fs.existsSync(file) || fs.statSync(file).size === 0;
+    const removeCreated = () => {
+      if (created) for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
+    };
+    let db;
+    try {
+      db = (await openDatabase({ file: databasePath(dataDir), backupDir: backupDir(dataDir), key: (await cliKeys(dataDir))[0] ?? null })).db;
+    } catch (error) {
+      removeCreated();
+      lock.release();
+      throw translateSqliteError(error, file) ?? error;
+    }
+    let failed = false;
     try {
       if (getSkola(db)) {
         throw new AppError('conflict', `Det finns redan en skola i ${databasePath(dataDir)}. Välj en tom datamapp med --data för demoskolan.`);
@@ -57,8 +76,17 @@ export const demoCommand: CliCommand = {
       }
       io.out('Namnen är slumpvis kombinerade vanliga för- och efternamn och tillhör inga verkliga personer.');
       return 0;
+    } catch (error) {
+      failed = true;
+      throw translateSqliteError(error, file) ?? error;
     } finally {
-      db.close();
+      try {
+        db.close();
+      } catch {
+        // Closing after a full disk may fail to checkpoint; the files are removed below.
+      }
+      if (failed) removeCreated();
+      lock.release();
     }
   },
 };

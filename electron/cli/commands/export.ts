@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { toIsoDate } from '../../../shared/calendar';
 import { AppError } from '../../../shared/errors';
+import { acquireFolderLock } from '../../backend/db/folderLock';
 import type { Database } from 'better-sqlite3';
 import type { DocumentFormat } from '../../backend/export/document';
 import { loadPlanDokument, renderPlan } from '../../backend/export/planExport';
@@ -93,7 +94,15 @@ export const exportCommand: CliCommand = {
     const formats = target.formats ?? ['pdf', 'docx'];
     const format = formatOf(values.format, values.out, formats);
     const dataDir = resolveDataDir({ explicit: typeof values.data === 'string' ? values.data : undefined });
-    const db = await openExisting(dataDir);
+    // It writes the export's entry in the audit log (and migrations if pending): one writer per data folder.
+    const lock = acquireFolderLock(dataDir, 'export', { inApp: 'Skriv ut dokumentet i det programmet i stället.' });
+    let db;
+    try {
+      db = await openExisting(dataDir);
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
     try {
       if (!getSkola(db)) throw new AppError('not_found', `Det finns ingen skola i ${databasePath(dataDir)}.`);
       const now = new Date();
@@ -106,6 +115,7 @@ export const exportCommand: CliCommand = {
       return 0;
     } finally {
       db.close();
+      lock.release();
     }
   },
 };

@@ -8,6 +8,7 @@ import { IMPORT_KIND_TEXT, isImportKind, type ImportKind } from '../../../shared
 import { proposeMapping } from '../../../shared/import/headers';
 import type { ImportResult } from '../../../shared/import/types';
 import { isRealIsoDate } from '../../../shared/validation';
+import { acquireFolderLock } from '../../backend/db/folderLock';
 import { findMapping, saveMapping } from '../../backend/import/history';
 import { parseFile } from '../../backend/import/parse';
 import { resolveDataDir } from '../../backend/paths';
@@ -109,8 +110,14 @@ async function importOne(kind: ImportKind, file: string, values: ImportFlags, ti
   if (!fs.existsSync(file)) throw new AppError('not_found', `Filen ${file} finns inte.`);
   const bytes = new Uint8Array(fs.readFileSync(file));
   const dataDir = resolveDataDir({ explicit: values.data });
-  // An import needs a school (its pupils, its läsår): a folder without a database is refused and left as it was.
-  const db = await openExisting(dataDir);
+  const lock = acquireFolderLock(dataDir, 'import', { inApp: 'Importera filen i det programmet i stället: Import (Alt+6).' });
+  let db;
+  try {
+    db = await openExisting(dataDir);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   try {
     const table = await parseFile(bytes, values.blad ?? null);
     const k: ImportKind = kind;
@@ -135,5 +142,6 @@ async function importOne(kind: ImportKind, file: string, values: ImportFlags, ti
     return result.refused ? 1 : 0;
   } finally {
     db.close();
+    lock.release();
   }
 }

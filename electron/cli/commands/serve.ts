@@ -91,7 +91,13 @@ export const serveCommand: CliCommand = {
           `Saknas text som inte hann sparas: avsluta det andra programmet och starta Varvet med --port ${moved}.`,
       );
     }
+    const previous = backend.folderLock.tookOverFrom;
+    if (previous) {
+      io.out(`Förra Varvet-programmet med den här datamappen (process ${previous.pid}) avslutades utan att stänga; Varvet har tagit över mappen.`);
+    }
     // An encrypted folder starts locked (never unlocked from argv or the environment here): the page asks.
+    const fault = backend.fault();
+    if (fault) io.err(`${fault.message} Sidan erbjuder säkerhetskopiorna, eller på kommandoraden:${wayOut(dataDir)}`);
     if (lockOf(backend.context).locked) io.out('Databasen är krypterad och låst. Lås upp den i webbläsaren med ditt lösenord.');
     io.out(`Öppna den här adressen i webbläsaren (den innehåller din åtkomstnyckel):\n  ${server.openUrl}`);
     io.out('Avsluta med Ctrl+C.');
