@@ -45,6 +45,20 @@ export function contentHash(fore: string | null, efter: string | null): string {
  * The entry's link in the chain. With `mac` (the database is encrypted, migration 14: audit_nyckel) it is an
  * HMAC-SHA256 with the log's key, so a chain recomputed with plain SHA-256 by a tool that lacks the key fails.
  */
+const withContentHash = new WeakSet<Database>();
+
+/**
+ * Makes varvet_innehall(fore, efter) — contentHash in SQL — available on the connection: gallring stores an entry's
+ * content hash in the same statement that redacts its content (migration 14 stores it only then).
+ */
+export function registerContentHash(db: Database): void {
+  if (withContentHash.has(db)) return;
+  db.function('varvet_innehall', { deterministic: true }, (fore: unknown, efter: unknown) =>
+    contentHash(typeof fore === 'string' ? fore : null, typeof efter === 'string' ? efter : null),
+  );
+  withContentHash.add(db);
+}
+
 export function chainHash(forra: string, row: Pick<AuditRow, 'id' | 'tid' | 'vem' | 'kanal' | 'tabell' | 'rad_id' | 'elev_id' | 'operation'>, innehall: string, mac?: MacKey | null): string {
   const text = [forra, row.id, row.tid, row.vem ?? '', row.kanal ?? '', row.tabell ?? '', row.rad_id ?? '', row.elev_id ?? '', row.operation, innehall].join('|');
   if (mac && row.id >= mac.fran) return crypto.createHmac('sha256', mac.key).update(text, 'utf8').digest('hex');
@@ -111,6 +125,7 @@ interface Statements {
   unsealed: Statement;
   last: Statement;
   seal: Statement;
+  sealFull: Statement;
 }
 
 const cache = new WeakMap<Database, Statements>();
@@ -124,7 +139,10 @@ function statements(db: Database): Statements {
     s = {
       unsealed: db.prepare(`SELECT id, tabell, rad_id, elev_id, operation, fore, efter FROM audit_logg WHERE hash IS NULL AND id > ? ORDER BY id LIMIT ${SEAL_BATCH}`),
       last: db.prepare('SELECT id, hash FROM audit_logg WHERE hash IS NOT NULL ORDER BY id DESC LIMIT 1'),
-      seal: db.prepare('UPDATE audit_logg SET tid = ?, vem = ?, kanal = ?, innehall_hash = ?, forra_hash = ?, hash = ? WHERE id = ?'),
+      // From migration 14 the two derivable hashes are not stored (issue 20): innehall_hash is recomputed from
+      // fore/efter (gallring stores it when it redacts), forra_hash is the previous entry's hash.
+      seal: db.prepare('UPDATE audit_logg SET tid = ?, vem = ?, kanal = ?, hash = ? WHERE id = ?'),
+      sealFull: db.prepare('UPDATE audit_logg SET tid = ?, vem = ?, kanal = ?, innehall_hash = ?, forra_hash = ?, hash = ? WHERE id = ?'),
     };
     cache.set(db, s);
   }
@@ -149,6 +167,8 @@ export function sealAudit(db: Database, info: SealInfo): number {
   if (rows.length === 0) return 0;
   let forra = last?.hash ?? GENESIS_HASH;
   let count = 0;
+  // Below migration 14 the guard and older Varvet versions expect both derivable hashes stored.
+  const compact = hasTable(db, 'audit_nyckel');
   const seal = () => {
     const mac = macKeyForSeal(db, (rows[0] as AuditRow).id);
     // Sealed rows leave the partial index, so each round reads the next oldest batch.
@@ -158,7 +178,8 @@ export function sealAudit(db: Database, info: SealInfo): number {
         const innehall = contentHash(row.fore, row.efter);
         const sealed = { ...row, tid: info.tid, vem: info.vem, kanal: info.kanal };
         const hash = chainHash(forra, sealed, innehall, mac);
-        s.seal.run(info.tid, info.vem, info.kanal, innehall, forra, hash, row.id);
+        if (compact) s.seal.run(info.tid, info.vem, info.kanal, hash, row.id);
+        else s.sealFull.run(info.tid, info.vem, info.kanal, innehall, forra, hash, row.id);
         forra = hash;
         id = row.id;
       }

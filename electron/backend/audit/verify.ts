@@ -40,14 +40,23 @@ export function verifyAuditChain(db: Database, options: VerifyOptions = {}): Cha
       continue;
     }
     if (unsealed > 0) return broken(row.id, 'en tidigare post saknar försegling (förseglingen har tagits bort utanför Varvet)', entries);
+    // innehall_hash and forra_hash are stored only by entries sealed before migration 14 (and innehall_hash by a
+    // redacted entry); otherwise they are recomputed, which the chain hash covers all the same.
+    let innehall: string;
     if (row.gallrad === 1) {
       const marker = (v: string | null) => v === null || v === REDACTED;
-      if (!marker(row.fore) || !marker(row.efter)) return broken(row.id, 'innehållet i en gallrad post har ändrats', entries);
-    } else if (row.innehall_hash !== contentHash(row.fore, row.efter)) {
-      return broken(row.id, 'innehållet (före/efter) har ändrats', entries);
+      if (!marker(row.fore) || !marker(row.efter) || row.innehall_hash === null) return broken(row.id, 'innehållet i en gallrad post har ändrats', entries);
+      innehall = row.innehall_hash;
+    } else {
+      innehall = contentHash(row.fore, row.efter);
+      if (row.innehall_hash !== null && row.innehall_hash !== innehall) return broken(row.id, 'innehållet (före/efter) har ändrats', entries);
     }
-    if (row.forra_hash !== forra) return broken(row.id, 'länken till föregående post stämmer inte (en post har tagits bort eller ändrats)', entries);
-    if (row.hash !== chainHash(forra, row, row.innehall_hash ?? '', mac)) {
+    if (row.forra_hash !== null && row.forra_hash !== forra) return broken(row.id, 'länken till föregående post stämmer inte (en post har tagits bort eller ändrats)', entries);
+    if (row.hash !== chainHash(forra, row, innehall, mac)) {
+      if (row.innehall_hash === null && row.gallrad === 0) {
+        const what = 'innehållet (före/efter) eller postens uppgifter har ändrats, eller en post före den har tagits bort';
+        return broken(row.id, mac && row.id >= mac.fran ? `${what}, eller kedjan har räknats om utan loggens nyckel` : what, entries);
+      }
       return broken(row.id, mac && row.id >= mac.fran ? 'postens uppgifter har ändrats eller kedjan har räknats om utan loggens nyckel' : 'postens uppgifter (tid, vem, kanal, tabell eller rad) har ändrats', entries);
     }
     forra = row.hash;

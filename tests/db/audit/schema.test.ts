@@ -101,7 +101,7 @@ describe('audit coverage', () => {
     expect(verifyAuditChain(db)).toMatchObject({ ok: true, entries: 6 });
     db.exec('DROP TRIGGER audit_logg_ingen_radering');
     db.prepare('DELETE FROM audit_logg WHERE id = 3').run();
-    expect(verifyAuditChain(db)).toMatchObject({ ok: false, firstBroken: { id: 4, reason: expect.stringMatching(/länken till föregående post/) } });
+    expect(verifyAuditChain(db)).toMatchObject({ ok: false, firstBroken: { id: 4, reason: expect.stringMatching(/en post före den har tagits bort/) } });
     db.close();
   });
 });

@@ -53,7 +53,7 @@ function recomputeChain(db: Database): void {
   for (const row of db.prepare('SELECT * FROM audit_logg WHERE hash IS NOT NULL ORDER BY id').all() as AuditRow[]) {
     const innehall = row.gallrad === 1 ? (row.innehall_hash ?? '') : contentHash(row.fore, row.efter);
     const hash = chainHash(forra, row, innehall);
-    update.run(innehall, forra, hash, row.id);
+    update.run(row.innehall_hash === null ? null : innehall, row.forra_hash === null ? null : forra, hash, row.id);
     forra = hash;
   }
 }
