@@ -143,7 +143,8 @@ export function rebaseAnchor(dbFile: string, head: ChainHead | null): void {
 export function anchorProblem(db: Database, dbFile: string = db.name): { id: number; reason: string } | null {
   const read = readAnchor(dbFile);
   if (read.kind === 'none') return null;
-  if (read.kind === 'invalid') return { id: 0, reason: `sidofilen ${path.basename(anchorPath(dbFile) ?? '')} med kedjans ankare går inte att läsa (den har ändrats utanför Varvet)` };
+  const newest = () => (db.prepare('SELECT max(id) FROM audit_logg').pluck().get() as number | null) ?? 0;
+  if (read.kind === 'invalid') return { id: newest(), reason: `sidofilen ${path.basename(anchorPath(dbFile) ?? '')} med kedjans ankare går inte att läsa (den har ändrats utanför Varvet)` };
   const reason = compareWithHead(db, read.head);
   return reason ? { id: read.head.seq, reason } : null;
 }
