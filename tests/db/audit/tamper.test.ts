@@ -176,6 +176,10 @@ describe('the audit chain against someone who can write the file', () => {
     const backend = await school(dataDir);
     await value(backend, 'lock:setup', { losenord: 'korrekt häst batteri' });
     await value(backend, 'elev:create', { fornamn: 'Maj', efternamn: 'Krypterad', arskurs: 5 });
+    // A rekey keeps the chain verifiable: the log's key is kept inside the encrypted file.
+    await value(backend, 'lock:rekey', { losenord: 'korrekt häst batteri' });
+    await value(backend, 'elev:create', { fornamn: 'Efter', efternamn: 'Nyckelbytet', arskurs: 5 });
+    expect(verifyAuditChain(backend.context.db)).toMatchObject({ ok: true, unsealed: 0 });
     const key = Buffer.from(keyOf(backend.context.db) as Buffer);
     const fran = backend.context.db.prepare('SELECT fran_id FROM audit_nyckel').pluck().get() as number;
     expect(fran).toBeGreaterThan(1);
