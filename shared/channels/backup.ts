@@ -18,6 +18,8 @@ export interface BackupInfo {
   verified: boolean;
   /** Row counts per table at the time of the backup. */
   counts: Record<string, number>;
+  /** The audit chain's head in the backup (newest sealed entry's id and hash): an anchor outside the database. */
+  loggkedja?: { seq: number; hash: string; macFran?: number | null };
 }
 
 export interface BackupList {

@@ -42,6 +42,13 @@ function withFailure(m: Migration, where: 'first' | 'end'): Migration {
   return { ...m, sql: first + fail + m.sql.slice(first.length) };
 }
 
+/**
+ * Columns a migration may clear on purpose because they are derivable, each with the test that proves nothing is
+ * lost: migration 13 stops storing the audit log's innehall_hash (sha256 of fore/efter) and forra_hash (the previous
+ * entry's hash) — tests/db/migrations-0013.test.ts shows the chain verifies before and after.
+ */
+const DERIVED: Record<number, Record<string, readonly string[]>> = { 13: { audit_logg: ['innehall_hash', 'forra_hash'] } };
+
 describe.each(all.filter((m) => m.version > 1).map((m) => [m.version, m.name, m] as const))('migration %i (%s)', (version, _name, migration) => {
   it('keeps every row of every earlier table intact', () => {
     const db = atVersion(version - 1);
@@ -49,7 +56,8 @@ describe.each(all.filter((m) => m.version > 1).map((m) => [m.version, m.name, m]
     const filled = Object.entries(inserted).filter(([, n]) => n > 0);
     // The builder really produced realistic data: rows in nearly every table.
     expect(filled.length).toBeGreaterThanOrEqual(Math.ceil(Object.keys(inserted).length * 0.8));
-    const before = new Map(userTables(db).map((t) => [t, { columns: columnsOf(db, t), rows: rowsOf(db, t, columnsOf(db, t)) }]));
+    const kept = (t: string) => columnsOf(db, t).filter((c) => !(DERIVED[version]?.[t] ?? []).includes(c));
+    const before = new Map(userTables(db).map((t) => [t, { columns: kept(t), rows: rowsOf(db, t, kept(t)) }]));
     applyMigrations(db, all.slice(0, version));
     expect(schemaVersion(db)).toBe(version);
     const after = userTables(db);

@@ -5,6 +5,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Channel } from '../../../shared/contract';
 import type { HandlerContext } from '../context';
+import { advanceAnchor } from './anchor';
 import { exportEntryFor } from './exports';
 import { hasAudit, logExport, sealAudit, whoAmI } from './seal';
 
@@ -26,6 +27,11 @@ function seal(ctx: HandlerContext, kanal: string): void {
   if (db.open && ready(db)) sealAudit(db, { kanal, vem: whoAmI(ctx.mode), tid: ctx.now().toISOString() });
 }
 
+/** After a commit: the side file follows the chain's new head (a no-op inside a transaction). */
+function anchor(ctx: HandlerContext): void {
+  if (ctx.db.open && ready(ctx.db)) advanceAnchor(ctx.db);
+}
+
 /** Channels that open, close, re-key or replace the connection themselves: never inside a transaction of ours. */
 function managesConnection(channel: Channel): boolean {
   return channel.startsWith('lock:') || channel === 'backup:restore' || channel === 'data:move';
@@ -45,7 +51,10 @@ export async function runAudited(ctx: HandlerContext, channel: Channel, args: un
     try {
       return await run();
     } finally {
-      if (ctx.db.open && (inFlight.get(ctx.db) ?? 0) === 0) seal(ctx, channel);
+      if (ctx.db.open && (inFlight.get(ctx.db) ?? 0) === 0) {
+        seal(ctx, channel);
+        anchor(ctx);
+      }
     }
   }
   if (!db.open || !ready(db)) return run();
@@ -61,10 +70,12 @@ export async function runAudited(ctx: HandlerContext, channel: Channel, args: un
       if (entry) logExport(db, entry);
       seal(ctx, channel);
       if (own) end(db, 'COMMIT');
+      anchor(ctx);
       return value;
     }
     seal(ctx, channel);
     if (own) end(db, 'COMMIT');
+    anchor(ctx);
   } catch (error) {
     if (own) end(db, 'ROLLBACK');
     throw error;
@@ -78,5 +89,6 @@ export async function runAudited(ctx: HandlerContext, channel: Channel, args: un
   } finally {
     inFlight.set(db, Math.max(0, (inFlight.get(db) ?? 1) - 1));
     seal(ctx, channel);
+    anchor(ctx);
   }
 }

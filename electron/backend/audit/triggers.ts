@@ -9,6 +9,7 @@ import { IMPORT_FLAG } from './importAudit';
 /** Tables that are not audited, with the reason (the test lists the same set). */
 export const AUDIT_EXEMPT: Readonly<Record<string, string>> = {
   audit_logg: 'the log itself (append-only by its own triggers)',
+  audit_nyckel: "the log's MAC key (migration 13); a key must not be copied into the log",
   audit_gallring_pagar: 'a flag that exists only inside the gallring transaction',
   audit_import_pagar: "a flag that exists only inside an import's (or its undo's) transaction",
   import_andring: "an import's own before/after log, hash-sealed through its import_korning entry (audit/importAudit.ts)",

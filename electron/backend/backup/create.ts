@@ -131,6 +131,7 @@ export async function writeBackup(db: Database, dir: string, reason: BackupReaso
       sizeBytes: fs.statSync(final).size,
       verified: true,
       counts: check.counts,
+      ...(check.loggkedja ? { loggkedja: check.loggkedja } : {}),
     };
     const sidecar = path.join(dir, sidecarName(name));
     fs.writeFileSync(`${sidecar}${TEMP_SUFFIX}`, `${JSON.stringify(info, null, 2)}\n`, { mode: 0o600 });

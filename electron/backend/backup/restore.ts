@@ -10,6 +10,7 @@ import { AppError } from '../../../shared/errors';
 import { translateSqliteError } from '../db/errors';
 import { restrictFile } from '../db/fileModes';
 import { checkOpen, sameCounts, sealAndCheck, type FileCheck } from './verify';
+import { rebaseAnchor } from '../audit/anchor';
 
 /** Checks a backup file read-only; a damaged one is refused before anything is touched. */
 export function checkBackupFile(file: string, nativeBinding?: string, keys: readonly DbKey[] = []): FileCheck {
@@ -59,6 +60,8 @@ export async function copyBackupOver(backupFile: string, liveFile: string, nativ
     fs.closeSync(fd);
     for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(`${liveFile}${suffix}`, { force: true });
     fs.renameSync(tmp, liveFile);
+    // The restored file's own head is the audit chain's anchor from now on (audit/anchor.ts).
+    rebaseAnchor(liveFile, copy.loggkedja);
     if (process.platform !== 'win32') {
       const dirFd = fs.openSync(path.dirname(liveFile), 'r');
       fs.fsyncSync(dirFd);

@@ -2,6 +2,7 @@
 // file that a restore is about to put in place.
 import type { Database } from 'better-sqlite3';
 import { openConnection, type DbKey } from '../db/driver';
+import { auditHead, type ChainHead } from '../audit/anchor';
 
 export type TableCounts = Record<string, number>;
 
@@ -26,6 +27,8 @@ export interface FileCheck {
   quickCheck: string;
   counts: TableCounts;
   schemaVersion: number;
+  /** The audit chain's head in the file (issue 16, item 4): kept in the backup's sidecar as its anchor. */
+  loggkedja: ChainHead | null;
 }
 
 /**
@@ -50,5 +53,6 @@ export function checkOpen(db: Database): FileCheck {
     quickCheck,
     counts: tableCounts(db),
     schemaVersion: db.pragma('user_version', { simple: true }) as number,
+    loggkedja: auditHead(db),
   };
 }

@@ -95,6 +95,16 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
       preMigrationBackup = path.join(options.backupDir, info.file);
     }
     const appliedMigrations = applyMigrations(db, migrations);
+    // Migration 13 stops storing two derivable hashes per audit entry (issue 20): the freed space is given back
+    // once, so the file and its backups shrink now rather than as new entries reuse it. Not vital: a full disk
+    // only means the space is reused later.
+    if (appliedMigrations.includes(13) && current > 0) {
+      try {
+        db.exec('VACUUM');
+      } catch {
+        // Kept as free pages; SQLite fills them with new rows.
+      }
+    }
     return { db, schemaVersion: schemaVersion(db), appliedMigrations, preMigrationBackup };
   } catch (error) {
     db.close();

@@ -11,7 +11,7 @@ import { skolInstallningarSchema } from '../../../shared/domain/settings';
 import { AppError } from '../../../shared/errors';
 import { today, type HandlerContext } from '../context';
 import { importRowsOfElev, removeImportRows } from '../audit/importAudit';
-import { REDACTED, sealAudit, whoAmI } from '../audit/seal';
+import { REDACTED, registerContentHash, sealAudit, whoAmI } from '../audit/seal';
 import { collectRows, elevKopior, primaryKey, radId, type Rad } from '../export/registerutdrag';
 import type { HandlerPart } from '../handlers';
 import { installningar } from '../mote/rows';
@@ -101,10 +101,13 @@ export function gallraDatabas(ctx: HandlerContext, elevIds: readonly number[]): 
     // The deletions' own D entries carry the rows as they were: seal them, then redact them with the older ones.
     const vem = whoAmI(ctx.mode);
     sealAudit(db, { kanal: 'gallring:execute', vem, tid: ctx.now().toISOString() });
+    // The content hash of a redacted entry is stored as it is redacted (migration 13 keeps it only then).
+    registerContentHash(db);
     db.prepare('INSERT INTO audit_gallring_pagar (id) VALUES (1)').run();
     const ids = plan.elever.map((p) => p.id);
     const redact = db.prepare(
-      `UPDATE audit_logg SET gallrad = 1, fore = CASE WHEN fore IS NULL THEN NULL ELSE '${REDACTED}' END,
+      `UPDATE audit_logg SET gallrad = 1, innehall_hash = coalesce(innehall_hash, varvet_innehall(fore, efter)),
+         fore = CASE WHEN fore IS NULL THEN NULL ELSE '${REDACTED}' END,
          efter = CASE WHEN efter IS NULL THEN NULL ELSE '${REDACTED}' END WHERE id = ? AND gallrad = 0`,
     );
     let loggposter = 0;
@@ -112,7 +115,8 @@ export function gallraDatabas(ctx: HandlerContext, elevIds: readonly number[]): 
     // The removal's own D entries, found by table and row id (a child's elev_id is gone once its parent is).
     const nycklar = plan.elever.flatMap((p) => [...p.rader.entries()].flatMap(([t, rows]) => rows.map((r) => [t, radId(db, t, r)])));
     db.prepare(
-      `UPDATE audit_logg SET gallrad = 1, fore = CASE WHEN fore IS NULL THEN NULL ELSE '${REDACTED}' END,
+      `UPDATE audit_logg SET gallrad = 1, innehall_hash = coalesce(innehall_hash, varvet_innehall(fore, efter)),
+         fore = CASE WHEN fore IS NULL THEN NULL ELSE '${REDACTED}' END,
          efter = CASE WHEN efter IS NULL THEN NULL ELSE '${REDACTED}' END
        WHERE gallrad = 0 AND hash IS NOT NULL AND id IN (SELECT a.id FROM json_each(?) j JOIN audit_logg a
          ON a.tabell = json_extract(j.value, '$[0]') AND a.rad_id = json_extract(j.value, '$[1]'))`,

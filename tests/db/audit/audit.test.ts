@@ -125,7 +125,7 @@ describe('audit log', () => {
     const report = checkDatabase(file);
     expect(report.sound).toBe(false);
     expect(report.audit).toMatchObject({ ok: false, firstBroken: { id: victim } });
-    expect(report.problems).toContain(`Loggkedjan är bruten vid post ${victim}: innehållet (före/efter) har ändrats. Loggen kan ha ändrats utanför Varvet.`);
+    expect(report.problems).toContain(`Loggkedjan är bruten vid post ${victim}: innehållet (före/efter) eller postens uppgifter har ändrats, eller en post före den har tagits bort. Loggen kan ha ändrats utanför Varvet.`);
     let stderr = '';
     try {
       execFileSync('node', [CLI, 'check', '--data', dataDir], { encoding: 'utf8', stdio: 'pipe' });
