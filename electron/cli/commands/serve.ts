@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../../shared/errors';
+import { appRoot } from '../../backend/appRoot';
 import { createBackend } from '../../backend/backend';
 import { wayOut } from '../../backend/backup/index';
 import { startServer } from '../../backend/http/server';
@@ -10,7 +11,7 @@ import { lockOf } from '../../backend/lock/service';
 import type { CliCommand } from '../types';
 
 export function rendererDir(): string {
-  return path.resolve(import.meta.dirname, '..', '..', '..', 'dist', 'renderer');
+  return path.join(appRoot(), 'dist', 'renderer');
 }
 
 export function parsePort(value: string | undefined): number {
