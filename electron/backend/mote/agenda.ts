@@ -69,23 +69,35 @@ function elevMap(db: Database, ids: number[]): Record<number, AgendaElev> {
  * reads a pupil's active individual insatser and the chains behind them (ersatterInsatsId), so only those are read:
  * the insatser that ended in earlier years are never touched.
  */
-function utredningskandidater(db: Database, moteId: number, motesdatum: string, inst: SkolInstallningar, elev: number | null = null): UtredningKandidat[] {
-  const forslag = suggestUtredningDeadline(motesdatum, inst);
+function utredningskandidater(
+  db: Database,
+  moteId: number,
+  motesdatum: string,
+  inst: SkolInstallningar,
+  elev: number | null = null,
+  kandForslag: string | null = null,
+): UtredningKandidat[] {
+  // The same for every pupil of the meeting (it walks the calendar past holidays): passed on when already known.
+  const forslag = kandForslag ?? suggestUtredningDeadline(motesdatum, inst);
+  // For one pupil, the pupil's own insatser through the elev_id index; for all, the active ones.
+  const aktiv =
+    elev === null
+      ? `SELECT id FROM insats WHERE status = 'aktiv' UNION SELECT insats_id FROM effektbedomning WHERE mote_id = @mote`
+      : `SELECT id FROM insats WHERE elev_id = @elev AND status = 'aktiv'
+         UNION SELECT b.insats_id FROM insats i JOIN effektbedomning b ON b.insats_id = i.id WHERE i.elev_id = @elev AND b.mote_id = @mote`;
   const insatser = prepared(
     db,
-    `WITH RECURSIVE aktiv(id) AS (
-       SELECT id FROM insats WHERE status = 'aktiv'
-       UNION SELECT insats_id FROM effektbedomning WHERE mote_id = @mote),
+    `WITH RECURSIVE aktiv(id) AS (${aktiv}),
      k(id, elev) AS (
        SELECT i.id, i.elev_id FROM aktiv a JOIN insats i ON i.id = a.id
-       WHERE i.niva = 'individ' AND i.beslutad_vid_mote_id IS NOT @mote AND (@elev IS NULL OR i.elev_id = @elev)
+       WHERE i.niva = 'individ' AND i.beslutad_vid_mote_id IS NOT @mote
        UNION SELECT i.id, i.elev_id FROM k JOIN insats f ON f.id = k.id JOIN insats i ON i.id = f.ersatter_insats_id
        WHERE i.niva = 'individ' AND i.elev_id = k.elev AND i.beslutad_vid_mote_id IS NOT @mote)
      SELECT i.id AS insatsId, i.elev_id AS elevId, i.niva, i.startdatum, i.ersatter_insats_id AS ersatterInsatsId,
             CASE WHEN EXISTS (SELECT 1 FROM effektbedomning b WHERE b.insats_id = i.id AND b.mote_id = @mote)
                  THEN 'aktiv' ELSE i.status END AS status
      FROM k JOIN insats i ON i.id = k.id`,
-  ).all({ mote: moteId, elev }) as (UtredningInsats & { elevId: number })[];
+  ).all(elev === null ? { mote: moteId } : { mote: moteId, elev }) as (UtredningInsats & { elevId: number })[];
   const bedomningar = prepared(
     db,
     `SELECT insats_id AS insatsId, datum, bedomning FROM effektbedomning
@@ -158,7 +170,8 @@ export function utredningslage(db: Database, moteId: number, andrad?: { elevId: 
   if (andrad && fore) {
     const elevId = andrad.elevId;
     const ovriga = fore.utredningskandidater.filter((k) => k.elevId !== elevId);
-    const egna = elevId === null ? [] : utredningskandidater(db, moteId, mote.datum, installningar(db), elevId);
+    const forslag = fore.utredningskandidater[0]?.foreslagenDeadline ?? null;
+    const egna = elevId === null ? [] : utredningskandidater(db, moteId, mote.datum, installningar(db), elevId, forslag);
     const elever = egna.length > 0 ? { ...fore.kandidatElever, ...elevMap(db, [elevId as number]) } : fore.kandidatElever;
     lage = sortLage([...ovriga, ...egna], elever);
   } else {
