@@ -51,6 +51,11 @@ export interface BackendOptions {
   passphrase?: string | undefined;
   /** scrypt cost for new passphrases; tests may lower it. Default SCRYPT_PARAMS (N=2^17, r=8, p=1). */
   scryptParams?: ScryptParams | undefined;
+  /**
+   * The start backup runs in the background, after createBackend returns (browser mode and Electron: it never holds
+   * up the first screen). Default false: createBackend returns once it is written (the CLI, tests).
+   */
+  startBackupInBackground?: boolean;
 }
 
 export interface Backend {
@@ -122,7 +127,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     await dispatch(table, context, 'plan:baslinjeVidStart', {});
     try {
       // A database created just now has nothing to save; unlocking again after a lock takes no new start backup.
-      await keeper.startup(!firstSession || opened.appliedMigrations[0] === 1);
+      await keeper.startup(!firstSession || opened.appliedMigrations[0] === 1, options.startBackupInBackground === true);
     } catch (error) {
       context.db.close();
       throw error;
