@@ -135,6 +135,8 @@ async function start(): Promise<void> {
     // Absent when `npm run build:electron` could not build it; better-sqlite3-multiple-ciphers' own build is tried instead.
     nativeBinding: existsSync(paths.nativeBinding) ? paths.nativeBinding : undefined,
     keychain: osKeychain(),
+    // The start backup runs while the window loads (backup/keeper.ts): it never holds up the first screen.
+    startBackupInBackground: true,
   };
   try {
     backend = await createBackend(options);

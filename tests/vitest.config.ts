@@ -6,6 +6,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export default defineConfig({
   root,
   test: {
+    // Once for all projects: the `varvet` bundle the tests run (tests/support/buildCli.ts).
+    globalSetup: ['tests/support/buildCli.ts'],
     projects: [
       {
         extends: true,

@@ -57,6 +57,11 @@ export interface BackendOptions {
   scryptParams?: ScryptParams | undefined;
   /** Who holds the data folder's lock (db/folderLock.ts); default 'app' in Electron, 'serve' in browser mode. */
   lockKind?: LockKind | undefined;
+  /**
+   * The start backup runs in the background, after createBackend returns (browser mode and Electron: it never holds
+   * up the first screen). Default false: createBackend returns once it is written (the CLI, tests).
+   */
+  startBackupInBackground?: boolean;
 }
 
 export interface Backend {
@@ -163,7 +168,7 @@ async function createLockedBackend(options: BackendOptions, now: () => Date, fol
     await dispatch(table, context, 'plan:baslinjeVidStart', {});
     try {
       // A database created just now has nothing to save; unlocking again after a lock takes no new start backup.
-      await keeper.startup(!firstSession || opened.appliedMigrations[0] === 1);
+      await keeper.startup(!firstSession || opened.appliedMigrations[0] === 1, options.startBackupInBackground === true);
     } catch (error) {
       context.db.close();
       throw error;

@@ -21,17 +21,30 @@ export const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   behorighet: async () => (await import('./commands/behorighet')).behorighetCommand,
 };
 
+/**
+ * What `varvet help` prints, kept here so help loads no command module (each pulls in much of the backend).
+ * tests/db/cli.test.ts checks it against every command's own summary and usage.
+ */
+export const HELP: Record<string, { summary: string; usage: string }> = {
+  start: { summary: 'Startar Varvet i ett eget fönster (Electron), eller i webbläsarläge om Electron inte kan köras här.', usage: 'varvet start [--data MAPP] [--port N]' },
+  serve: { summary: 'Startar Varvet i webbläsarläge på den här datorn.', usage: 'varvet serve [--data MAPP] [--port N]' },
+  demo: { summary: 'Skapar en påhittad demoskola med elever, resultat, insatser och utredningar i en tom databas.', usage: 'varvet demo [--data MAPP] [--size s|m|l|xl]' },
+  check: { summary: 'Kontrollerar databasen: integritet, schemaversion, loggkedjan och antal rader per tabell.', usage: 'varvet check [--data MAPP] [--json]' },
+  backup: { summary: 'Tar en kontrollerad säkerhetskopia av databasen till en fil.', usage: 'varvet backup [--data MAPP] --out FIL' },
+  restore: { summary: 'Återställer en säkerhetskopia (det nuvarande läget sparas först, så att det går att ångra).', usage: 'varvet restore FIL [--data MAPP]' },
+  import: { summary: 'Importerar elever, personal, grupper, undervisning eller resultat från CSV eller XLSX (allt eller inget).', usage: 'varvet import <elever|personal|grupper|undervisning|resultat> FIL [--data MAPP] [--mapping NAMN] [--spara-mapping NAMN] [--blad NAMN] [--tillfalle NAMN --datum ÅÅÅÅ-MM-DD] [--bara-giltiga] [--dry-run] [--json]' },
+  schema: { summary: 'Föreslår läsårets varv: resultatdialog, EHT-möte och avstämning, utanför loven.', usage: 'varvet schema --start ÅÅÅÅ-MM-DD --end ÅÅÅÅ-MM-DD --varv 5|6 [--langd 5|6] [--forsta-eht ÅÅÅÅ-MM-DD] [--json]' },
+  export: { summary: 'Skriver ut ett dokument som PDF eller Word: plan, protokoll, arsrapport, registerutdrag.', usage: 'varvet export <vad> --data MAPP --format pdf|docx|json [--out FIL]; vad: plan [--version N] | protokoll --meeting ID [--pseudonymised] | arsrapport [--lasar 2026/27] | registerutdrag --elev ID' },
+};
+
 const stdio: CliIo = {
   out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
   err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
 };
 
-async function help(io: CliIo): Promise<void> {
+function help(io: CliIo): void {
   io.out('Varvet – strukturerad resultatuppföljning\n\nAnvändning: varvet <kommando> [flaggor]\n');
-  for (const [name, load] of Object.entries(COMMANDS)) {
-    const command = await load();
-    io.out(`  ${name.padEnd(8)} ${command.summary}\n           ${command.usage}`);
-  }
+  for (const [name, { summary, usage }] of Object.entries(HELP)) io.out(`  ${name.padEnd(8)} ${summary}\n           ${usage}`);
 }
 
 /** Turns parseArgs' English errors into a Swedish sentence. */
@@ -44,7 +57,7 @@ function describeUsageError(error: Error, command: CliCommand): string {
 export async function main(argv: string[], io: CliIo = stdio): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
-    await help(io);
+    help(io);
     return name ? 0 : 2;
   }
   const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;

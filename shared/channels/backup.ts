@@ -2,8 +2,9 @@
 import { z } from 'zod';
 import { returns } from './define';
 
-export const BACKUP_REASONS = ['start', 'fore-migrering', 'fore-import', 'intervall', 'manuell', 'fore-aterstallning'] as const;
-export type BackupReason = (typeof BACKUP_REASONS)[number];
+// Defined beside the retention rules (no zod there), so code that only names backup files need not load zod.
+export { BACKUP_REASONS, type BackupReason } from '../domain/backupRetention';
+import type { BackupReason } from '../domain/backupRetention';
 
 /** One backup file in <data>/backups, as the sidecar JSON written after verification describes it. */
 export interface BackupInfo {

@@ -1,6 +1,10 @@
 // Which backups to keep: the recent ones, one per day, one per week, and always the newest (and the newest copy
 // taken before a restore or a migration, so those can always be undone). Pure, so it is tested exhaustively.
 
+/** Why a backup was taken; part of its file name (backup/names.ts). */
+export const BACKUP_REASONS = ['start', 'fore-migrering', 'fore-import', 'intervall', 'manuell', 'fore-aterstallning'] as const;
+export type BackupReason = (typeof BACKUP_REASONS)[number];
+
 export interface RetentionPolicy {
   /** Backups younger than this many hours are "recent"… */
   recentHours: number;

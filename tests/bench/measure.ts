@@ -79,3 +79,27 @@ export function formatTable(lines: BenchLine[]): string {
   const fmt = (r: string[]) => r.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
   return [fmt(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(fmt)].join('\n');
 }
+
+/**
+ * The lines whose p95 is past their target by more than their own noise (p95 − median of the same samples): a
+ * regression that a busy machine alone does not explain. Named after the table, so it is seen the day it lands.
+ */
+export function regressions(lines: BenchLine[]): string[] {
+  return lines
+    .filter((l) => l.targetMs !== undefined && Number.isFinite(l.stats.p95Ms))
+    .filter((l) => l.stats.p95Ms - (l.targetMs as number) > Math.max(0, l.stats.p95Ms - l.stats.medianMs))
+    .map((l) => `${l.name}: p95 ${l.stats.p95Ms} ${l.unit ?? 'ms'} against ≤ ${l.targetMs} (noise ${round(l.stats.p95Ms - l.stats.medianMs)})`);
+}
+
+/** The table, then the verdict: every target met, or the regressions named. */
+export function formatReport(lines: BenchLine[]): string {
+  const targets = lines.filter((l) => l.targetMs !== undefined);
+  const met = targets.filter((l) => l.verdict === 'met').length;
+  const named = regressions(lines);
+  return [
+    formatTable(lines),
+    '',
+    `Targets met: ${met} of ${targets.length}.`,
+    named.length === 0 ? 'No figure is past its target by more than its noise.' : `Past target by more than their noise:\n${named.map((n) => `  - ${n}`).join('\n')}`,
+  ].join('\n');
+}

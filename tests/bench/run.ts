@@ -1,7 +1,7 @@
 // `npm run bench`: builds the demo schools in a temp folder, measures, prints a table and writes
 // bench/results.json. A benchmark, not a test: nothing here fails on a slow figure; tests/db/bench-smoke.test.ts
 // runs it small so it cannot rot. Options: --sizes s,m,l,xl  --runs N  --out FILE  --no-browser
-// --only CASE[,CASE] (open, evaluation, agenda, analysis, import, documents, memory, browser: the rest is skipped)
+// --only CASE[,CASE] (cli, open, evaluation, agenda, analysis, import, documents, memory, browser: the rest is skipped)
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,10 +10,10 @@ import { parseArgs } from 'node:util';
 import type { DemoSize } from '../../shared/contract';
 import { REPO_ROOT } from '../support/tmp';
 import { agendaOnScreenCase, coldStartCase } from './browser';
-import { evaluationCase, memoryCase, openCase } from './cases';
+import { cliCase, evaluationCase, memoryCase, openCase } from './cases';
 import { importCase } from './importCase';
 import { agendaCase, analysisCase, documentsCase } from './meetingCases';
-import { formatTable, line, stats, type BenchLine } from './measure';
+import { formatReport, line, stats, type BenchLine } from './measure';
 import { benchRoot, makeSchool, type BenchSchool } from './school';
 
 export interface BenchResult {
@@ -42,7 +42,7 @@ async function safely(name: string, run: () => Promise<BenchLine[]>): Promise<Be
   }
 }
 
-export const BENCH_CASES = ['open', 'evaluation', 'agenda', 'analysis', 'import', 'documents', 'memory', 'browser'] as const;
+export const BENCH_CASES = ['cli', 'open', 'evaluation', 'agenda', 'analysis', 'import', 'documents', 'memory', 'browser'] as const;
 export type BenchCase = (typeof BENCH_CASES)[number];
 
 export async function runBench(options: { sizes: DemoSize[]; runs: number; browser: boolean; only?: readonly BenchCase[]; log?: (s: string) => void }): Promise<BenchResult> {
@@ -60,6 +60,8 @@ export async function runBench(options: { sizes: DemoSize[]; runs: number; brows
     }
     const largest = schools[schools.length - 1];
     if (!largest) throw new Error('no sizes');
+    const smallestSchool = schools[0];
+    if (smallestSchool && wanted('cli')) lines.push(...(await safely('cli', () => cliCase(smallestSchool, { runs: options.runs }))));
     const growth: { size: DemoSize; agenda: number; analysis: number; insatser: number }[] = [];
     for (const school of schools) {
       log(`Mäter ${school.size}…`);
@@ -129,7 +131,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.met
   if (unknown.length > 0) throw new Error(`--only: unknown case ${unknown.join(', ')} (one of ${BENCH_CASES.join(', ')})`);
   const result = await runBench({ sizes, runs: Number(values.runs), browser: !values['no-browser'], only: only as BenchCase[] });
   console.log(`\nVarvet bench ${result.date} · ${result.commit} · ${result.machine.cpu} × ${result.machine.cores}\n`);
-  console.log(formatTable(result.lines));
+  console.log(formatReport(result.lines));
   fs.mkdirSync(path.dirname(values.out ?? ''), { recursive: true });
   fs.writeFileSync(values.out ?? '', `${JSON.stringify(result, null, 2)}\n`);
   console.log(`\nSkrev ${path.relative(process.cwd(), values.out ?? '')}`);

@@ -261,3 +261,54 @@ describe('the backup before an import', () => {
     backend.close();
   });
 });
+
+describe('backups that cost what changed, and a start backup that waits for nobody', () => {
+  it('the start backup runs after createBackend returns, while calls are answered, and is verified', async () => {
+    const dataDir = path.join(tempDir(), 'data');
+    let backend = await createBackend({ dataDir, mode: 'browser', backupIntervalMs: null, now });
+    await value(backend, 'demo:open', { size: 's' });
+    backend.close();
+    tick(60);
+    backend = await createBackend({ dataDir, mode: 'browser', backupIntervalMs: null, now, startBackupInBackground: true });
+    const keeper = keeperOf(backend.context);
+    // Returned before the start backup was written: nothing in the folder yet, and the app answers meanwhile.
+    expect(keeper.startBackupRunning).toBe(true);
+    expect(listBackups(dataDir)).toEqual([]);
+    expect(elevCount(backend)).toBeGreaterThan(50);
+    await value(backend, 'elev:create', { fornamn: 'Under', efternamn: 'Kopieringen', arskurs: 4 });
+    await keeper.settled();
+    const [start] = listBackups(dataDir);
+    expect(start).toMatchObject({ reason: 'start', verified: true });
+    // A consistent snapshot: either before or after the pupil written meanwhile, and equal to its own counts.
+    const copy = new BetterSqlite3(path.join(backupDir(dataDir), start?.file ?? ''), { readonly: true });
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(copy.prepare('SELECT count(*) FROM elev').pluck().get()).toBe(start?.counts.elev);
+    copy.close();
+    backend.close();
+  });
+
+  it('the next backup updates a standby copy page by page: still a whole, verified, restorable file', async () => {
+    const dataDir = path.join(tempDir(), 'data');
+    const backend = await createBackend({ dataDir, mode: 'browser', backupIntervalMs: null, now });
+    await value(backend, 'demo:open', { size: 's' });
+    const keeper = keeperOf(backend.context);
+    tick(1);
+    await keeper.backup('manuell');
+    await keeper.settled();
+    // The standby is refreshed after each backup; wait for it to be there.
+    const standby = path.join(backupDir(dataDir), '.standby-varvet.sqlite');
+    for (let i = 0; i < 200 && !fs.existsSync(standby); i++) await new Promise((r) => setTimeout(r, 25));
+    expect(fs.existsSync(standby)).toBe(true);
+    await value(backend, 'elev:create', { fornamn: 'Ny', efternamn: 'Sida', arskurs: 5 });
+    tick(1);
+    const info = await keeper.backup('manuell');
+    expect(info.counts.elev).toBe(elevCount(backend));
+    expect(listBackups(dataDir).find((b) => b.file === info.file)?.verified).toBe(true);
+    // Not listed, never restored: the standby is no backup.
+    expect(listBackups(dataDir).some((b) => b.file.includes('standby'))).toBe(false);
+    const restored = await value<RestoreResult>(backend, 'backup:restore', { file: info.file });
+    expect(restored.restored.file).toBe(info.file);
+    expect(elevCount(backend)).toBe(info.counts.elev);
+    backend.close();
+  });
+});

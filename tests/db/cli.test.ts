@@ -87,3 +87,29 @@ describe('varvet demo and check', () => {
     expect(c.lines.err).toMatch(/Flaggan --inte-en-flagga känns inte igen/);
   });
 });
+
+describe('the bundled varvet command', () => {
+  it('runs the JavaScript bundle in dist/cli: no TypeScript source and no tsx is loaded', () => {
+    // Built by the test setup (tests/support/buildCli.ts), as `npm install` builds it.
+    expect(fs.existsSync(path.join(REPO_ROOT, 'dist', 'cli', 'main.mjs'))).toBe(true);
+    // A module hook that prints every module the command resolves.
+    const hook = 'export async function resolve(s, c, next) { const r = await next(s, c); process.stderr.write("LOADED " + r.url + "\\n"); return r; }';
+    const register = `import { register } from "node:module"; register(${JSON.stringify(`data:text/javascript,${hook}`)});`;
+    for (const args of [['help'], ['check', '--data', path.join(tempDir(), 'saknas')]]) {
+      const result = spawnSync(process.execPath, ['--import', `data:text/javascript,${register}`, CLI, ...args], { cwd: REPO_ROOT, encoding: 'utf8' });
+      const loaded = result.stderr.split('\n').filter((l) => l.startsWith('LOADED ')).map((l) => l.slice(7));
+      expect(loaded.some((u) => u.endsWith('/dist/cli/main.mjs')), args[0]).toBe(true);
+      expect(loaded.filter((u) => u.endsWith('.ts') || /\/tsx\//.test(u)), args[0]).toEqual([]);
+      expect(result.stdout + result.stderr, args[0]).toMatch(args[0] === 'help' ? /Användning: varvet <kommando>/ : /Det finns ingen databas/);
+    }
+  });
+
+  it('help prints every command with the summary and usage the command itself has, without loading it', async () => {
+    const { COMMANDS, HELP } = await import('../../electron/cli/main');
+    expect(Object.keys(HELP)).toEqual(Object.keys(COMMANDS));
+    for (const [name, load] of Object.entries(COMMANDS)) {
+      const command = await load();
+      expect(HELP[name], name).toEqual({ summary: command.summary, usage: command.usage });
+    }
+  });
+});

@@ -1,6 +1,6 @@
 // `npm run bench` at the smallest size, so the benchmark cannot rot. Nothing is timed against a target here.
 import { expect, it } from 'vitest';
-import { formatTable } from '../bench/measure';
+import { formatReport, formatTable } from '../bench/measure';
 import { runBench } from '../bench/run';
 
 it('the bench runs end to end at size s and reports every line with figures', async () => {
@@ -8,7 +8,7 @@ it('the bench runs end to end at size s and reports every line with figures', as
   expect(result.machine.cores).toBeGreaterThan(0);
   expect(result.schools[0]?.rows.elev).toBeGreaterThan(50);
   const names = result.lines.map((l) => l.name);
-  for (const expected of ['generate demo school', 'open database', 'record one evaluation', 'backend RSS', 'cold start', 'agenda on screen after its data']) {
+  for (const expected of ['varvet help', 'varvet check', 'generate demo school', 'open database', 'record one evaluation', 'backend RSS', 'cold start', 'agenda on screen after its data']) {
     expect(names.some((n) => n.includes(expected)), expected).toBe(true);
   }
   for (const l of result.lines) {
@@ -17,4 +17,5 @@ it('the bench runs end to end at size s and reports every line with figures', as
     expect(l.stats.p95Ms).toBeGreaterThanOrEqual(l.stats.medianMs);
   }
   expect(formatTable(result.lines)).toContain('verdict');
+  expect(formatReport(result.lines)).toMatch(/Targets met: \d+ of \d+\./);
 }, 180_000);

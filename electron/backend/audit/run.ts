@@ -8,6 +8,7 @@ import type { HandlerContext } from '../context';
 import { advanceAnchor } from './anchor';
 import { exportEntryFor } from './exports';
 import { hasAudit, logExport, sealAudit, whoAmI } from './seal';
+import { confirmUtredningslage, forgetUtredningslage } from '../mote/utredningslage';
 
 const audited = new WeakMap<Database, boolean>();
 /** Async handlers still running per database: their unsealed rows are theirs, not leftovers of a crash. */
@@ -42,7 +43,15 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
 }
 
 function end(db: Database, sql: 'COMMIT' | 'ROLLBACK'): void {
-  if (db.open && db.inTransaction) db.prepare(sql).run();
+  try {
+    if (db.open && db.inTransaction) db.prepare(sql).run();
+  } catch (error) {
+    forgetUtredningslage(db);
+    throw error;
+  }
+  // What a handler computed from its own transaction's state is the committed state now (mote/utredningslage.ts).
+  if (sql === 'COMMIT') confirmUtredningslage(db);
+  else forgetUtredningslage(db);
 }
 
 export async function runAudited(ctx: HandlerContext, channel: Channel, args: unknown, run: () => unknown): Promise<unknown> {

@@ -13,12 +13,83 @@ import { backupDir as backupDirOf } from '../paths';
 import { backupFileName, sidecarName, TEMP_SUFFIX } from './names';
 import { pruneBackups } from './list';
 import { sameCounts, sealAndCheck, tableCounts, type FileCheck } from './verify';
+import { copyInWorker } from './copyWorker';
 
 export interface BackupOptions {
   now?: () => Date;
   nativeBinding?: string | undefined;
   /** Apply the retention policy afterwards (default true). */
   prune?: boolean;
+}
+
+/**
+ * A copy of the newest backup kept beside the backups (never listed, never restored): the next backup is written by
+ * updating it in place, page by page, so it costs what changed since (copyWorker.ts). Refreshed after every backup.
+ */
+export const STANDBY_NAME = '.standby-varvet.sqlite';
+
+export function standbyPath(dir: string): string {
+  return path.join(dir, STANDBY_NAME);
+}
+
+/** The standby while it is copied; named like every temporary file, so a crash's leftover is removed at start. */
+function standbyPart(dir: string): string {
+  return path.join(dir, '.varvet-standby.part');
+}
+
+/** Removes the standby copy (its content is the previous backup's: after a re-key it must not stay behind). */
+export function removeStandby(dir: string): void {
+  removeQuietly(standbyPath(dir));
+  fs.rmSync(standbyPart(dir), { force: true });
+}
+
+/** The standby refreshes one at a time; a backup that starts meanwhile waits for it. */
+const refreshing = new Map<string, Promise<void>>();
+
+function refreshStandby(dir: string, from: string): void {
+  const target = standbyPath(dir);
+  const previous = refreshing.get(dir) ?? Promise.resolve();
+  const next = previous
+    .then(async () => {
+      // Copied in the thread pool (no fsync needed: a standby is only ever compared with, and the copy is verified).
+      await fs.promises.copyFile(from, standbyPart(dir));
+      await fs.promises.rename(standbyPart(dir), target);
+    })
+    .catch(() => {
+      // No standby: the next backup is a full copy.
+      removeStandby(dir);
+    })
+    .finally(() => {
+      if (refreshing.get(dir) === next) refreshing.delete(dir);
+    });
+  refreshing.set(dir, next);
+}
+
+/**
+ * The copy in a worker thread (copyWorker.ts), updating the standby when there is one: a verified copy, or null
+ * where the worker cannot take it (an in-memory database, no WAL, writes that kept coming, no worker threads), and
+ * the backup API is used instead.
+ */
+async function copyViaWorker(db: Database, tmp: string, nativeBinding: string | undefined, useStandby: boolean): Promise<FileCheck | null> {
+  if (db.memory || !fs.existsSync(db.name)) return null;
+  if (String(db.pragma('journal_mode', { simple: true })).toLowerCase() !== 'wal') return null;
+  const dir = path.dirname(tmp);
+  await refreshing.get(dir);
+  const standby = useStandby && fs.existsSync(standbyPath(dir)) ? standbyPath(dir) : null;
+  try {
+    const result = await copyInWorker({ source: db.name, target: tmp, standby, key: keyOf(db), nativeBinding });
+    if (result.kind === 'busy') return null;
+    if (!result.check.ok) {
+      throw new AppError('database_corrupt', 'Databasen är skadad, så säkerhetskopian av den blev inte hel. Återställ en säkerhetskopia från mappen "backups" i datamappen.');
+    }
+    return sameCounts(result.source, result.check.counts) ? result.check : null;
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    return null;
+  } finally {
+    // The standby was moved into tmp (or never used); what is left of it is not trusted.
+    if (standby) removeStandby(dir);
+  }
 }
 
 const ATTEMPTS = 3;
@@ -77,13 +148,15 @@ function uniqueName(dir: string, time: Date, reason: BackupReason): string {
 }
 
 /**
- * Copies `db` through the backup API into `outFile`: a temporary name next to it, verified against the source's
- * row counts, fsynced, then renamed. The one primitive every backup, export of the database and move goes through.
+ * Copies `db` into `outFile`: a temporary name next to it, verified against the source's row counts, fsynced, then
+ * renamed. The one primitive every backup, export of the database and move goes through. The copy is made in a
+ * worker thread where it can be (copyWorker.ts; with `useStandby`, by updating the backups folder's standby copy),
+ * else through the backup API.
  */
-export async function backupTo(db: Database, outFile: string, nativeBinding?: string): Promise<FileCheck> {
+export async function backupTo(db: Database, outFile: string, nativeBinding?: string, useStandby = false): Promise<FileCheck> {
   const tmp = path.join(path.dirname(outFile), `.${path.basename(outFile)}.${crypto.randomBytes(4).toString('hex')}${TEMP_SUFFIX}`);
   try {
-    let check: FileCheck | null = null;
+    let check: FileCheck | null = await copyViaWorker(db, tmp, nativeBinding, useStandby);
     for (let attempt = 0; attempt < ATTEMPTS && !check; attempt++) {
       removeQuietly(tmp);
       // The backup API cannot key its target; VACUUM INTO writes a consistent snapshot with the source's key.
@@ -107,6 +180,7 @@ export async function backupTo(db: Database, outFile: string, nativeBinding?: st
     fsyncFile(tmp);
     fs.renameSync(tmp, outFile);
     fsyncDir(path.dirname(outFile));
+    if (useStandby) refreshStandby(path.dirname(outFile), outFile);
     return check;
   } catch (error) {
     removeQuietly(tmp);
@@ -122,7 +196,7 @@ export async function writeBackup(db: Database, dir: string, reason: BackupReaso
     restrictFolder(dir);
     const name = uniqueName(dir, time, reason);
     const final = path.join(dir, name);
-    const check = await backupTo(db, final, options.nativeBinding);
+    const check = await backupTo(db, final, options.nativeBinding, true);
     const info: BackupInfo = {
       file: name,
       time: time.toISOString(),

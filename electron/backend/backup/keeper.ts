@@ -38,11 +38,17 @@ function totalChanges(db: Database): number {
 
 export class BackupKeeper {
   lastError: string | null = null;
+  /** Damage the start backup found after the app had started (startup with background = true). */
+  startDamage: AppError | null = null;
   private gate: Promise<void> | null = null;
   private changesAtLastBackup = -1;
   /** The newest verified backup and the state it holds (own changes and other connections' commits at its start). */
   private lastBackup: { info: BackupInfo; changes: number; dataVersion: number } | null = null;
   private timer: NodeJS.Timeout | null = null;
+  /** Backups run one at a time, in the order asked for. */
+  private queue: Promise<unknown> = Promise.resolve();
+  /** The start backup while it runs in the background (startup with background = true). */
+  private background: Promise<unknown> | null = null;
 
   constructor(private readonly options: KeeperOptions) {}
 
@@ -59,8 +65,23 @@ export class BackupKeeper {
     while (this.gate) await this.gate;
   }
 
+  get startBackupRunning(): boolean {
+    return this.background !== null;
+  }
+
+  /** Resolves when the start backup, if it runs in the background, has finished (written or failed). */
+  async settled(): Promise<void> {
+    await this.background;
+  }
+
   /** `prune: false` while a restore runs, so retention cannot remove the very backup being restored. */
-  async backup(reason: BackupReason, prune = true): Promise<BackupInfo> {
+  backup(reason: BackupReason, prune = true): Promise<BackupInfo> {
+    const run = this.queue.then(() => this.backupNow(reason, prune));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async backupNow(reason: BackupReason, prune: boolean): Promise<BackupInfo> {
     const db = this.ctx.db;
     // Read before the copy starts: anything written during it counts as a change after the backup.
     const changes = totalChanges(db);
@@ -71,7 +92,11 @@ export class BackupKeeper {
       prune,
     });
     this.changesAtLastBackup = changes;
-    this.lastBackup = this.ctx.db === db ? { info, changes, dataVersion } : null;
+    // The worker's copy checkpoints the WAL (TRUNCATE), which this connection sees as a change of data_version. An
+    // empty WAL now, with no write of our own since, means nobody has written since the copy's snapshot.
+    const walEmpty = (fs.statSync(`${db.name}-wal`, { throwIfNoEntry: false })?.size ?? 0) === 0;
+    const settledVersion = walEmpty && db.open && totalChanges(db) === changes ? (db.pragma('data_version', { simple: true }) as number) : dataVersion;
+    this.lastBackup = this.ctx.db === db ? { info, changes, dataVersion: settledVersion } : null;
     this.lastError = null;
     return info;
   }
@@ -105,12 +130,16 @@ export class BackupKeeper {
     log(`Automatisk säkerhetskopia misslyckades: ${this.lastError}`, error);
   }
 
-  /** At start: clean up after a crash, then back up unless the database was created just now (`fresh`). */
-  async startup(fresh = false): Promise<BackupInfo | null> {
+  /**
+   * At start: clean up after a crash, then back up unless the database was created just now (`fresh`). With
+   * `background`, the backup runs while the app answers (it is copied and verified in a worker thread): it never
+   * holds up the first screen, and a failure is remembered as for every automatic backup (shown on Säkerhetskopior).
+   */
+  async startup(fresh = false, background = false): Promise<BackupInfo | null> {
     removeStaleTemps(this.dir);
     let counts: Record<string, number>;
     try {
-      // Counting reads every table's b-tree root: a damaged file is found here, before anything is shown.
+      // Counting reads every table's b-tree: a damaged file is found here, before anything is shown.
       counts = tableCounts(this.ctx.db);
     } catch (error) {
       throw translateSqliteError(error, databasePath(this.ctx.dataDir)) ?? error;
@@ -119,12 +148,26 @@ export class BackupKeeper {
       this.changesAtLastBackup = totalChanges(this.ctx.db);
       return null;
     }
+    if (!background) return this.startBackup(true);
+    const running = this.startBackup(false);
+    this.background = running;
+    void running.finally(() => {
+      if (this.background === running) this.background = null;
+    });
+    return null;
+  }
+
+  private async startBackup(refuseDamaged: boolean): Promise<BackupInfo | null> {
     try {
       return await this.backup('start');
     } catch (error) {
       // The start backup checks a full copy (quick_check): a damaged database is refused here, with the way out.
       if (error instanceof AppError && error.code === 'database_corrupt') {
-        throw new AppError('database_corrupt', `Databasfilen (${databasePath(this.ctx.dataDir)}) är skadad. Återställ en säkerhetskopia från mappen "backups" i datamappen.`, { cause: error });
+        const damaged = new AppError('database_corrupt', `Databasfilen (${databasePath(this.ctx.dataDir)}) är skadad. Återställ en säkerhetskopia från mappen "backups" i datamappen.`, { cause: error });
+        if (refuseDamaged) throw damaged;
+        this.startDamage = damaged;
+        this.remember(damaged);
+        return null;
       }
       this.remember(error);
       return null;

@@ -1,5 +1,5 @@
 // Backup file names: varvet-<UTC time>-<reason>.sqlite, with a sidecar <same>.json written after verification.
-import { BACKUP_REASONS, type BackupReason } from '../../../shared/channels/backup';
+import { BACKUP_REASONS, type BackupReason } from '../../../shared/domain/backupRetention';
 
 const NAME = /^varvet-(\d{8}T\d{6}\d{3}Z)-([a-z-]+?)(?:-(\d+))?\.sqlite$/;
 

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
+import { appRoot } from '../appRoot';
 
 export interface Migration {
   version: number;
@@ -13,7 +14,7 @@ export interface Migration {
 const FILE_NAME = /^(\d{4})_([a-z0-9_]+)\.sql$/;
 
 export function defaultMigrationsDir(): string {
-  return path.resolve(import.meta.dirname, '..', '..', '..', 'migrations');
+  return path.join(appRoot(), 'migrations');
 }
 
 /** Reads and checks the migration files: numbered 1, 2, 3… without gaps or duplicates. */

@@ -87,6 +87,8 @@ export async function importFile(ctx: ImportContext, req: ImportRequest, table?:
   };
   // Asked before the first run: that run stops before its first change and rolls back, which leaves the database as
   // it was but still counts as writing.
+  // A start backup still running in the background is the state before, once it is written.
+  if (keeperIfAny(ctx)?.startBackupRunning) await keeperIfAny(ctx)?.settled();
   const reusable = hasBackupOfNow(ctx);
   const first = runImport(ctx.db, parsed, { ...opts, abortIfChanges: !req.dryRun });
   if (!first.needsBackup || req.dryRun) return first.result;

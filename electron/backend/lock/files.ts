@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openWithAnyKey, rekeyTo, type DbKey } from '../db/driver';
 import { listBackupsIn } from '../backup/list';
+import { removeStandby } from '../backup/create';
 
 /** Makes `file` readable with `to`, whichever of `from` (null = unencrypted) it is encrypted with now. */
 export function ensureKey(file: string, from: readonly (DbKey | null)[], to: DbKey, nativeBinding?: string): 'unchanged' | 'rekeyed' {
@@ -22,6 +23,8 @@ export function ensureKey(file: string, from: readonly (DbKey | null)[], to: DbK
 export function ensureBackupsKey(dir: string, from: readonly (DbKey | null)[], to: DbKey, nativeBinding?: string): { rekeyed: number; unreadable: number } {
   let rekeyed = 0;
   let unreadable = 0;
+  // The standby copy (backup/create.ts) holds the previous backup under the old key: it is not kept.
+  removeStandby(dir);
   for (const backup of listBackupsIn(dir)) {
     try {
       if (ensureKey(path.join(dir, backup.file), from, to, nativeBinding) === 'rekeyed') rekeyed += 1;

@@ -15,6 +15,8 @@ import { INSATS_SELECT } from './insatser';
 import { bedomningarFor, getMote, installningar, medBedomningar, prepared, queryUtredningar } from './rows';
 import { resultatFor, resultatforandring, resultatSammanfattning } from './resultat';
 import { listPersonal } from '../register/register';
+import { rememberUtredningslage, type Utredningslage } from './utredningslage';
+export { unchangedUtredningslage } from './utredningslage';
 
 const NIVA_ORDNING: Record<Niva, number> = { individ: 0, grupp: 1, larare: 2, organisation: 3 };
 /** Swedish order for names; one collator instead of a locale lookup per comparison. */
@@ -80,20 +82,32 @@ function parseLov(raw: string): { fran: string; till: string }[] {
   }
 }
 
-function utredningskandidater(db: Database, moteId: number, motesdatum: string, inst: SkolInstallningar): UtredningKandidat[] {
+function utredningskandidater(
+  db: Database,
+  moteId: number,
+  motesdatum: string,
+  inst: SkolInstallningar,
+  elev: number | null = null,
+  kandForslag: string | null = null,
+): UtredningKandidat[] {
   // The deadline stays in school time: never in a lov, never after the meeting's läsår ends.
   const lasarRad = prepared(
     db,
     'SELECT l.slutdatum, l.lov FROM mote m JOIN lasar l ON l.id = m.lasar_id WHERE m.id = ?',
   ).get(moteId) as { slutdatum: string; lov: string } | undefined;
   const lasar = lasarRad ? { slutdatum: lasarRad.slutdatum, lov: parseLov(lasarRad.lov) } : undefined;
-  const forslag = suggestUtredningDeadline(motesdatum, inst, lasar);
+  // The same for every pupil of the meeting (it walks the calendar past holidays): passed on when already known.
+  const forslag = kandForslag ?? suggestUtredningDeadline(motesdatum, inst, lasar);
   const forslagSkal = utredningDeadlineSkal(motesdatum, inst, lasar);
+  // For one pupil, the pupil's own insatser through the elev_id index; for all, the active ones.
+  const aktiv =
+    elev === null
+      ? `SELECT id FROM insats WHERE status = 'aktiv' UNION SELECT insats_id FROM effektbedomning WHERE mote_id = @mote`
+      : `SELECT id FROM insats WHERE elev_id = @elev AND status = 'aktiv'
+         UNION SELECT b.insats_id FROM insats i JOIN effektbedomning b ON b.insats_id = i.id WHERE i.elev_id = @elev AND b.mote_id = @mote`;
   const insatser = prepared(
     db,
-    `WITH RECURSIVE aktiv(id) AS (
-       SELECT id FROM insats WHERE status = 'aktiv'
-       UNION SELECT insats_id FROM effektbedomning WHERE mote_id = @mote),
+    `WITH RECURSIVE aktiv(id) AS (${aktiv}),
      k(id, elev) AS (
        SELECT i.id, i.elev_id FROM aktiv a JOIN insats i ON i.id = a.id
        WHERE i.niva = 'individ' AND i.beslutad_vid_mote_id IS NOT @mote
@@ -103,7 +117,7 @@ function utredningskandidater(db: Database, moteId: number, motesdatum: string, 
             CASE WHEN EXISTS (SELECT 1 FROM effektbedomning b WHERE b.insats_id = i.id AND b.mote_id = @mote)
                  THEN 'aktiv' ELSE i.status END AS status
      FROM k JOIN insats i ON i.id = k.id`,
-  ).all({ mote: moteId }) as (UtredningInsats & { elevId: number })[];
+  ).all(elev === null ? { mote: moteId } : { mote: moteId, elev }) as (UtredningInsats & { elevId: number })[];
   const bedomningar = prepared(
     db,
     `SELECT insats_id AS insatsId, datum, bedomning FROM effektbedomning
@@ -129,7 +143,7 @@ function utredningskandidater(db: Database, moteId: number, motesdatum: string, 
     db,
     `SELECT b.elev_id AS elevId, b.beslut, b.motivering, b.utredning_id AS utredningId, u.ansvarig_id AS ansvarigId,
             u.deadline FROM utredningsbeslut b LEFT JOIN utredning u ON u.id = b.utredning_id WHERE b.mote_id = ?`,
-  ).all(moteId) as (NonNullable<UtredningKandidat['beslut']> & { elevId: number })[];
+  ).all(moteId).filter((b) => elev === null || (b as { elevId: number }).elevId === elev) as (NonNullable<UtredningKandidat['beslut']> & { elevId: number })[];
   const beslutPerElev = new Map(beslut.map(({ elevId, ...b }) => [elevId, b]));
   const kandidater: UtredningKandidat[] = due.map((d) => ({
     ...d,
@@ -158,16 +172,39 @@ function lank(r: KedjeRad, bedomningar: Map<number, Effektbedomning[]>): KedjeLa
   };
 }
 
+function sortLage(kandidater: UtredningKandidat[], elever: Record<number, AgendaElev>): Utredningslage {
+  kandidater.sort((a, b) => SVENSKA.compare(elever[a.elevId]?.namn ?? '', elever[b.elevId]?.namn ?? ''));
+  const kandidatElever: Record<number, AgendaElev> = {};
+  for (const k of kandidater) {
+    const e = elever[k.elevId];
+    if (e) kandidatElever[k.elevId] = e;
+  }
+  return { utredningskandidater: kandidater, kandidatElever };
+}
+
 /**
  * The utredning candidates as the meeting's judgements leave them, sorted like the agenda, with their pupils: what
  * 'mote:evaluate' and 'mote:utredningsbeslut' return, so meeting mode's U stays true without reloading the agenda.
+ * With `andrad` (the pupil whose data the handler just changed, null for a group's insats) and `fore` (the läge
+ * before that change, from unchangedUtredningslage), only that pupil is judged again; the result is the same.
  */
-export function utredningslage(db: Database, moteId: number): { utredningskandidater: UtredningKandidat[]; kandidatElever: Record<number, AgendaElev> } {
+export function utredningslage(db: Database, moteId: number, andrad?: { elevId: number | null; fore: Utredningslage | null }): Utredningslage {
   const mote = getMote(db, moteId);
-  const kandidater = utredningskandidater(db, moteId, mote.datum, installningar(db));
-  const elever = elevMap(db, kandidater.map((k) => k.elevId));
-  kandidater.sort((a, b) => SVENSKA.compare(elever[a.elevId]?.namn ?? '', elever[b.elevId]?.namn ?? ''));
-  return { utredningskandidater: kandidater, kandidatElever: elever };
+  let lage: Utredningslage;
+  const fore = andrad?.fore;
+  if (andrad && fore) {
+    const elevId = andrad.elevId;
+    const ovriga = fore.utredningskandidater.filter((k) => k.elevId !== elevId);
+    const forslag = fore.utredningskandidater[0]?.foreslagenDeadline ?? null;
+    const egna = elevId === null ? [] : utredningskandidater(db, moteId, mote.datum, installningar(db), elevId, forslag);
+    const elever = egna.length > 0 ? { ...fore.kandidatElever, ...elevMap(db, [elevId as number]) } : fore.kandidatElever;
+    lage = sortLage([...ovriga, ...egna], elever);
+  } else {
+    const kandidater = utredningskandidater(db, moteId, mote.datum, installningar(db));
+    lage = sortLage(kandidater, elevMap(db, kandidater.map((k) => k.elevId)));
+  }
+  rememberUtredningslage(db, moteId, lage);
+  return lage;
 }
 
 export function buildAgenda(db: Database, moteId: number): MoteAgenda {
@@ -226,7 +263,7 @@ export function buildAgenda(db: Database, moteId: number): MoteAgenda {
       SVENSKA.compare(namn(a.insats), namn(b.insats)) ||
       a.insats.id - b.insats.id,
   );
-  kandidater.sort((a, b) => SVENSKA.compare(elever[a.elevId]?.namn ?? '', elever[b.elevId]?.namn ?? ''));
+  rememberUtredningslage(db, moteId, sortLage(kandidater, elever));
   const anteckningar = Object.fromEntries(
     (prepared(db, 'SELECT punkt, text FROM mote_anteckning WHERE mote_id = ?').all(moteId) as { punkt: string; text: string }[]).map(
       (a) => [a.punkt, a.text],

@@ -5,7 +5,7 @@ import { AppError } from '../../../shared/errors';
 import { instant, today, type HandlerContext } from '../context';
 import type { HandlerPart } from '../handlers';
 import { getInsats } from './insatser';
-import { buildAgenda, utredningslage } from './agenda';
+import { buildAgenda, unchangedUtredningslage, utredningslage } from './agenda';
 import { createMoteInsats, decideUtredning, evaluate, undo } from './beslut';
 import { getMote, listMoten, openMote } from './rows';
 import { currentLasar } from '../skola/oversikt';
@@ -77,10 +77,17 @@ export const moteHandlers: HandlerPart = {
       return getMote(ctx.db, args.id);
     })(),
   'mote:agenda': (args, ctx) => buildAgenda(ctx.db, args.moteId),
-  'mote:evaluate': (args, ctx) => ({ ...evaluate(ctx, args), ...utredningslage(ctx.db, args.moteId) }),
+  // Only the evaluated pupil is judged again by the utredning rule when nothing else changed since the last läge.
+  'mote:evaluate': (args, ctx) => {
+    const fore = unchangedUtredningslage(ctx.db, args.moteId);
+    const utfall = evaluate(ctx, args);
+    const elevId = (ctx.db.prepare('SELECT elev_id FROM insats WHERE id = ?').pluck().get(args.insatsId) as number | null | undefined) ?? null;
+    return { ...utfall, ...utredningslage(ctx.db, args.moteId, { elevId, fore }) };
+  },
   'mote:utredningsbeslut': (args, ctx) => {
+    const fore = unchangedUtredningslage(ctx.db, args.moteId);
     decideUtredning(ctx, args);
-    const kandidat = utredningslage(ctx.db, args.moteId).utredningskandidater.find((k) => k.elevId === args.elevId);
+    const kandidat = utredningslage(ctx.db, args.moteId, { elevId: args.elevId, fore }).utredningskandidater.find((k) => k.elevId === args.elevId);
     if (!kandidat) throw new AppError('not_found', 'Eleven finns inte bland mötets utredningsbeslut; beslutet kan ha ångrats.');
     return kandidat;
   },

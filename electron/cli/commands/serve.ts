@@ -5,8 +5,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../../shared/errors';
+import { appRoot } from '../../backend/appRoot';
 import { createBackend } from '../../backend/backend';
-import { wayOut } from '../../backend/backup/index';
+import { keeperIfAny, wayOut } from '../../backend/backup/index';
 import { isAddressInUse, listenForFolder } from '../../backend/http/port';
 import { startServer } from '../../backend/http/server';
 import { resolveDataDir } from '../../backend/paths';
@@ -14,7 +15,7 @@ import { lockOf } from '../../backend/lock/service';
 import type { CliCommand } from '../types';
 
 export function rendererDir(): string {
-  return path.resolve(import.meta.dirname, '..', '..', '..', 'dist', 'renderer');
+  return path.join(appRoot(), 'dist', 'renderer');
 }
 
 const APP_DIR = path.resolve(import.meta.dirname, '..', '..', '..');
@@ -67,7 +68,8 @@ export const serveCommand: CliCommand = {
     await ensureRenderer(rendererDir(), io);
     let backend;
     try {
-      backend = await createBackend({ dataDir, mode: 'browser' });
+      // The start backup runs while the page loads (backup/keeper.ts): it never holds up the first screen.
+      backend = await createBackend({ dataDir, mode: 'browser', startBackupInBackground: true });
     } catch (error) {
       // A damaged or unusable database: say so in Swedish, name the way out, and exit non-zero (main.ts).
       if (error instanceof AppError && (error.code === 'database_corrupt' || error.code === 'database_unavailable')) {
@@ -102,14 +104,22 @@ export const serveCommand: CliCommand = {
     io.out(`Öppna den här adressen i webbläsaren (den innehåller din åtkomstnyckel):\n  ${server.openUrl}`);
     io.out('Avsluta med Ctrl+C.');
     const running = server;
-    await new Promise<void>((resolve) => {
-      const stop = () => resolve();
+    const started = backend;
+    const code = await new Promise<number>((resolve) => {
+      const stop = () => resolve(0);
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
+      // The start backup runs after the host listens; if its check finds the database damaged, stop with the way out.
+      const keeper = keeperIfAny(started.context);
+      void keeper?.settled().then(() => {
+        if (!keeper.startDamage) return;
+        io.err(keeper.startDamage.message + wayOut(dataDir));
+        resolve(1);
+      });
     });
     await running.close();
     backend.close();
-    io.out('Varvet har stängts. Allt är sparat.');
-    return 0;
+    if (code === 0) io.out('Varvet har stängts. Allt är sparat.');
+    return code;
   },
 };

@@ -4,12 +4,12 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { appRoot } from '../../backend/appRoot';
 import type { CliCommand, CliIo } from '../types';
 
-/** The repository (or installed package) root: electron/cli/commands/ is three levels down. */
-const APP_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+/** The repository (or installed package) root, from the sources and from the bundle (dist/cli/). */
+const APP_DIR = appRoot();
 export const BUILT_MAIN = path.join('dist', 'electron', 'main.cjs');
 export const ELECTRON_SQLITE = path.join('dist', 'native', 'electron', 'better_sqlite3.node');
 const LOOKUP_TIMEOUT_MS = 8_000;
