@@ -13,6 +13,7 @@ import { useFocusOnMount } from '../components/useFocusOnMount';
 import { datumMedAr } from '../format';
 import { useApp } from '../store';
 import './mote.css';
+import { TableRegion } from '../components/TableRegion';
 
 const STATUS: Record<MoteRad['status'], string> = { planerat: 'Planerat', pagar: 'Pågår', avslutat: 'Avslutat' };
 
@@ -90,8 +91,9 @@ export function MotenPage() {
           <button type="button" className="button" onClick={() => setForbereder('ny')}>Nytt EHT-möte</button>
         </div>
         {moten && (
-          <div className="table-wrap">
+          <TableRegion label="Läsårets EHT-möten">
             <table className="table">
+              <caption className="visually-hidden">Läsårets EHT-möten, med varv, datum, status och antal bedömningar</caption>
               <thead>
                 <tr>
                   <th scope="col">Möte</th>
@@ -125,7 +127,7 @@ export function MotenPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         )}
       </section>
     </div>
