@@ -229,7 +229,21 @@ export function EleverPage() {
         editorHeight={150}
         renderEditor={(e) => <ElevRowEditor key={e.id} elev={e} close={(how) => closeEditor(e.id, how)} report={report} />}
         scrollResetKey={`${eleverQuery}\u0000${visaSlutat}`}
-        emptyText={elever === null ? 'Hämtar elever…' : 'Ingen elev matchar sökningen.'}
+        emptyText={
+          elever === null ? (
+            'Hämtar elever…'
+          ) : elever.length === 0 ? (
+            <>
+              Inga elever ännu —{' '}
+              <button type="button" className="link-button" onClick={() => navigate({ name: 'import' })}>
+                importera från skolplattformen
+              </button>{' '}
+              eller lägg till en med Ny elev.
+            </>
+          ) : (
+            'Ingen elev matchar sökningen.'
+          )
+        }
       />
     </div>
   );
