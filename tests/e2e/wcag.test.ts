@@ -114,6 +114,76 @@ describe('WCAG 2.1 AA i demoskolan', () => {
     });
   }
 
+  it('mötesläget: titel, fokus vid öppning och efter beslut, pilar i bedömningen, hjälpdialogen och axe i varje del', async () => {
+    const { page } = session;
+    await goTo(page, 'EHT-möten');
+    await page.getByRole('button', { name: /^Mötesläge/ }).first().click();
+    const rubrik = page.getByRole('heading', { name: 'Mötesläge', level: 1 });
+    await rubrik.waitFor();
+    const panel = page.locator('article.mote-panel');
+    await panel.waitFor();
+    expect(await page.title()).toMatch(/^EHT-möte \d{1,2} \p{L}+ – Varvet$/u);
+    expect(await focused(page)).toBe('h1 Mötesläge');
+    expect(await axeViolations(page, 'mötesläge, insatser')).toEqual([]);
+
+    // ↓ on an assessment radio moves within the group; the insats stays the same.
+    const position = await panel.locator('.mote-panel-header .eyebrow').textContent();
+    await panel.getByRole('radio', { name: 'Tydlig effekt' }).focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await focused(page)).toBe('input Viss effekt');
+    expect(await panel.getByRole('radio', { name: 'Viss effekt' }).isChecked()).toBe(true);
+    expect(await panel.locator('.mote-panel-header .eyebrow').textContent()).toBe(position);
+
+    // Enter follows the recommendation and saves; the focus goes to the next insats's first choice, not the body.
+    await page.keyboard.press('Enter');
+    await textMatching(panel.locator('.mote-panel-header .eyebrow'), /./);
+    await expect.poll(async () => panel.locator('.mote-panel-header .eyebrow').textContent()).not.toBe(position);
+    expect(await focused(page)).toBe('input Tydlig effekt');
+
+    // The help dialog: modal, Tab stays inside, Esc closes it and the focus returns.
+    await page.keyboard.press('?');
+    const dialog = page.getByRole('dialog', { name: 'Kortkommandon i mötesläget' });
+    await dialog.waitFor();
+    expect(await axeViolations(page, 'mötesläge, hjälpdialogen')).toEqual([]);
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.closest('dialog') !== null)).toBe(true);
+    }
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await focused(page)).toBe('input Tydlig effekt');
+
+    for (const [key, name] of [['r', 'resultat'], ['u', 'utredningar'], ['n', 'nya insatser']] as const) {
+      await page.locator('.mote-innehall').click({ position: { x: 1, y: 1 } });
+      await page.keyboard.press(key);
+      await page.waitForLoadState('networkidle');
+      expect(await axeViolations(page, `mötesläge, ${name}`)).toEqual([]);
+      await page.screenshot({ path: shotPath(`wcag-mote-${key}`) });
+    }
+    expect(session.errors).toEqual([]);
+  });
+
+  it('kortkommandon med en tangent kan stängas av i Inställningar', async () => {
+    const { page } = session;
+    await goTo(page, 'Inställningar');
+    const box = page.getByRole('checkbox', { name: 'Kortkommandon med en tangent' });
+    expect(await box.isChecked()).toBe(true);
+    await box.uncheck();
+    await goTo(page, 'EHT-möten');
+    await page.getByRole('button', { name: /^Mötesläge/ }).first().click();
+    await page.locator('article.mote-panel').waitFor();
+    await page.keyboard.press('u');
+    await page.keyboard.press('?');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    expect(await page.locator('article.mote-panel').count()).toBe(1);
+    // The setting is kept on this computer: a reload keeps it off.
+    await page.reload();
+    await goTo(page, 'Inställningar');
+    expect(await page.getByRole('checkbox', { name: 'Kortkommandon med en tangent' }).isChecked()).toBe(false);
+    await page.getByRole('checkbox', { name: 'Kortkommandon med en tangent' }).check();
+    expect(session.errors).toEqual([]);
+  });
+
   async function openElev(page: Page): Promise<ElevPage> {
     await goTo(page, 'Elever');
     const list = new EleverPage(page);

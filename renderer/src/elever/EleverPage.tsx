@@ -16,6 +16,7 @@ import { antalText, elevListNamn } from '../format';
 import { arskursText } from '../../../shared/labels';
 import { byNamn, useApp } from '../store';
 import '../register/register.css';
+import { enkelTangentAv } from '../components/enkelTangent';
 
 const COLUMNS: Column<Elev>[] = [
   { key: 'namn', header: 'Namn', render: (e) => elevListNamn(e), className: 'cell-name' },
@@ -88,7 +89,7 @@ export function EleverPage() {
   // N opens "Ny elev" when the user is not typing (e.g. from the list).
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key.toLowerCase() !== 'n' || e.ctrlKey || e.altKey || e.metaKey || isTyping(e.target) || creating) return;
+      if (e.key.toLowerCase() !== 'n' || enkelTangentAv(e) || e.ctrlKey || e.altKey || e.metaKey || isTyping(e.target) || creating) return;
       if (editingId !== null) return;
       e.preventDefault();
       // Rendered at once (not at React's next tick), so keys typed right after N land in the new form.
