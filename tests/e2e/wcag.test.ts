@@ -184,6 +184,29 @@ describe('WCAG 2.1 AA i demoskolan', () => {
     expect(session.errors).toEqual([]);
   });
 
+  it('återställningens bekräftelse är en egen panel; Avbryt och Esc ger fokus tillbaka till knappen', async () => {
+    const { page } = session;
+    await goTo(page, 'Säkerhetskopior');
+    const opener = page.getByRole('button', { name: /^Återställ säkerhetskopian från/ }).first();
+    const name = await opener.getAttribute('aria-label');
+    await opener.click();
+    const panel = page.getByRole('region', { name: /^Återställa säkerhetskopian från/ });
+    await panel.waitFor();
+    expect(await focused(page)).toBe('button Återställ nu');
+    expect(await axeViolations(page, 'återställningens bekräftelse')).toEqual([]);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.screenshot({ path: shotPath('wcag-aterstall-bekrafta') });
+    await panel.getByRole('button', { name: 'Avbryt' }).click();
+    expect(await panel.count()).toBe(0);
+    expect(await focused(page)).toBe(`button ${name}`);
+    await opener.click();
+    await panel.waitFor();
+    await page.keyboard.press('Escape');
+    expect(await panel.count()).toBe(0);
+    expect(await focused(page)).toBe(`button ${name}`);
+    await page.setViewportSize({ width: 1366, height: 820 });
+  });
+
   async function openElev(page: Page): Promise<ElevPage> {
     await goTo(page, 'Elever');
     const list = new EleverPage(page);
