@@ -77,6 +77,8 @@ describe('WCAG 2.1 AA i demoskolan', () => {
       found.push(...(await axeViolations(page, view)));
     }
     expect(found).toEqual([]);
+    // On a wide screen the menu is always open: no "Meny" button.
+    expect(await page.getByRole('button', { name: 'Meny' }).isVisible()).toBe(false);
   });
 
   for (const [size, viewport, scale] of [
@@ -207,6 +209,38 @@ describe('WCAG 2.1 AA i demoskolan', () => {
     await page.setViewportSize({ width: 1366, height: 820 });
   });
 
+  it('tangentbordet: fokus landar på något meningsfullt efter Alt+4, Avbryt och Spara reglerna', async () => {
+    const { page } = session;
+    await goTo(page, 'Översikt');
+    await page.keyboard.press('Alt+4');
+    await page.getByRole('heading', { level: 1, name: /Steg 1/ }).waitFor();
+    expect(await focused(page)).toMatch(/^h1 Steg 1/);
+
+    // Nytt EHT-möte → Avbryt: back on the button that opened the form.
+    await goTo(page, 'EHT-möten');
+    await page.getByRole('button', { name: 'Nytt EHT-möte' }).click();
+    const avbryt = page.getByRole('main').getByRole('button', { name: 'Avbryt' }).first();
+    await avbryt.waitFor();
+    await avbryt.click();
+    await expect.poll(() => focused(page)).toBe('button Nytt EHT-möte');
+
+    // Ny insats → Avbryt on a pupil's page: back on "Ny insats".
+    await openElev(page);
+    await page.getByRole('button', { name: 'Ny insats' }).click();
+    const form = page.getByRole('form', { name: /Ny insats för/ });
+    await form.waitFor();
+    await form.getByRole('button', { name: 'Avbryt' }).click();
+    await expect.poll(() => focused(page)).toBe('button Ny insats');
+
+    // Spara reglerna: the focus stays on the button while and after saving.
+    await goTo(page, 'Inställningar');
+    const spara = page.getByRole('button', { name: /Spara reglerna|Sparar…/ });
+    await spara.click();
+    await textMatching(page.getByRole('status').first(), /\S/);
+    expect(await focused(page)).toBe('button Spara reglerna');
+    expect(session.errors).toEqual([]);
+  });
+
   async function openElev(page: Page): Promise<ElevPage> {
     await goTo(page, 'Elever');
     const list = new EleverPage(page);
@@ -234,6 +268,17 @@ describe('WCAG 2.1 AA i demoskolan', () => {
     expect(await axeViolations(page, 'Bedöm effekt med fel')).toEqual([]);
     await page.screenshot({ path: shotPath('wcag-bedom-fel') });
     expect(session.errors).toEqual([]);
+  });
+
+  it('Ctrl+L låser och fokus står i lösenordsfältet', async () => {
+    const { page } = session;
+    expect(await callApi(host, 'lock:setup', { losenord: 'korrekt häst batteri häftklammer' })).toMatchObject({ ok: true });
+    await page.reload();
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await page.keyboard.press('Control+L');
+    await page.getByRole('heading', { level: 1, name: 'Lås upp Varvet' }).waitFor();
+    await expect.poll(() => focused(page)).toBe('input Lösenord');
+    expect(await axeViolations(page, 'låsskärmen')).toEqual([]);
   });
 });
 

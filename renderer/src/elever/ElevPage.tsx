@@ -126,7 +126,7 @@ export function ElevPage({ elevId }: { elevId: number }) {
                 Insatshistorik
               </button>
               {!creating && (
-                <button type="button" className="button primary" aria-keyshortcuts="N" onClick={() => setCreating(true)}>
+                <button id="ny-insats-knapp" type="button" className="button primary" aria-keyshortcuts="N" onClick={() => setCreating(true)}>
                   Ny insats <Kbd keys={['N']} decorative />
                 </button>
               )}
@@ -137,7 +137,11 @@ export function ElevPage({ elevId }: { elevId: number }) {
                 elevNamn={elevNamn(elev)}
                 personal={personal ?? []}
                 onCreated={afterCreate}
-                onCancel={() => setCreating(false)}
+                onCancel={() => {
+                  // Back to the button that opened the form.
+                  setCreating(false);
+                  focusLater('ny-insats-knapp');
+                }}
               />
             )}
             {insatser === null && <p className="muted">Hämtar insatser…</p>}

@@ -1,7 +1,7 @@
 // "EHT-möten" (Alt+3): the year's första EHT-möte and EHT-möten with their status; prepare one (date, participants,
 // invited guests), open meeting mode, or the summary and protokoll of a closed one. The next meeting's agenda is
 // fetched in the background here, so meeting mode opens at once.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Mote, MoteRad } from '../../../shared/channels/mote';
 import type { Varv } from '../../../shared/model';
 import { MOTE_TYP_TEXT } from '../../../shared/labels';
@@ -52,6 +52,15 @@ export function MotenPage() {
     }
   };
   const nasta = moten?.find((m) => m.status !== 'avslutat') ?? null;
+  // Avbryt, Esc or saving the meeting form: the focus goes back to the button that opened it.
+  const opener = useRef<HTMLElement | null>(null);
+  const remember = () => {
+    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+  };
+  const closeForm = () => {
+    setForbereder(null);
+    requestAnimationFrame(() => (opener.current?.isConnected ? opener.current : headingRef.current)?.focus());
+  };
 
   return (
     <div className="page" aria-busy={moten === null && error === null}>
@@ -67,7 +76,7 @@ export function MotenPage() {
           <p>{nasta.antalDeltagare} deltagare · {nasta.antalBedomningar} bedömningar gjorda · {STATUS[nasta.status]}</p>
           <div className="form-actions">
             <button type="button" className="button primary" onClick={() => navigate({ name: 'mote', moteId: nasta.id })}>Öppna mötesläget</button>
-            <button type="button" className="button" onClick={() => void forbered(nasta.id)}>Förbered mötet</button>
+            <button type="button" className="button" onClick={() => { remember(); void forbered(nasta.id); }}>Förbered mötet</button>
           </div>
         </section>
       )}
@@ -77,9 +86,9 @@ export function MotenPage() {
           varv={varv}
           moten={moten ?? []}
           personal={personal}
-          onCancel={() => setForbereder(null)}
+          onCancel={closeForm}
           onSaved={(m) => {
-            setForbereder(null);
+            closeForm();
             announce(`Mötet ${datumMedAr(m.datum)} är sparat med ${m.deltagare.length} deltagare.`);
             void refresh();
           }}
@@ -88,7 +97,7 @@ export function MotenPage() {
       <section className="section" aria-labelledby="moten-rubrik">
         <div className="section-header">
           <h2 id="moten-rubrik">Läsårets EHT-möten</h2>
-          <button type="button" className="button" onClick={() => setForbereder('ny')}>Nytt EHT-möte</button>
+          <button type="button" className="button" onClick={() => { remember(); setForbereder('ny'); }}>Nytt EHT-möte</button>
         </div>
         {moten && (
           <TableRegion label="Läsårets EHT-möten">
