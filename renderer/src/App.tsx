@@ -1,5 +1,5 @@
 // Chooses the screen: the start gate (token, first start, errors) and, once a school is open, the app frame.
-import { useEffect } from 'react';
+import { useEffect, useLayoutEffect } from 'react';
 import { AppFrame } from './AppFrame';
 import { ElevPage } from './elever/ElevPage';
 import { ForberedelsePage } from './plan/ForberedelsePage';
@@ -40,6 +40,28 @@ const VY_NAMN: Record<View['name'], string> = {
   las: 'Låsinställningarna',
   logg: 'Loggen',
 };
+
+/** The page title names the view (WCAG 2.4.2); a screen may name itself more precisely (the meeting's date). */
+const TITLAR: Record<View['name'], string> = {
+  oversikt: 'Översikt',
+  elever: 'Elever',
+  elev: 'Elev',
+  register: 'Register',
+  forberedelse: 'Förberedelse',
+  import: 'Import',
+  uppfoljning: 'Uppföljning',
+  moten: 'EHT-möten',
+  mote: 'EHT-möte',
+  'mote-summering': 'Mötessammanfattning',
+  elevhistorik: 'Elevens historik',
+  sakerhetskopior: 'Säkerhetskopior',
+  las: 'Inställningar',
+  logg: 'Logg och gallring',
+};
+
+export function setPageTitle(title: string): void {
+  document.title = `${title} – Varvet`;
+}
 
 function CurrentView({ view }: { view: View }) {
   switch (view.name) {
@@ -84,6 +106,14 @@ export function App() {
     void start();
     return followHistory();
   }, [start]);
+
+  // A layout effect runs before the screens' own effects, so a screen's more precise title wins.
+  useLayoutEffect(() => {
+    if (phase.name === 'ready') setPageTitle(TITLAR[view.name]);
+    else if (phase.name === 'locked') setPageTitle('Låst');
+    else if (phase.name === 'welcome') setPageTitle('Välkommen');
+    else document.title = 'Varvet';
+  }, [phase.name, view.name]);
 
   switch (phase.name) {
     case 'starting':

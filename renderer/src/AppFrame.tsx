@@ -1,5 +1,5 @@
 // The frame around every screen once a school is open: navigation on the left, the screen in the main area.
-import type { ReactNode } from 'react';
+import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useApp, type View } from './store';
 import { Kbd } from './components/Kbd';
 import { LasBanner } from './lock/Banner';
@@ -33,15 +33,44 @@ export function AppFrame({ children }: { children: ReactNode }) {
   const view = useApp((s) => s.view);
   const navigate = useApp((s) => s.navigate);
   useGlobalShortcuts();
+  // In a narrow window (320 CSS px, or 200 % zoom) the menu folds into a "Meny" button above the screen (WCAG 1.4.10).
+  const [open, setOpen] = useState(false);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const go = (to: View) => {
+    setOpen(false);
+    navigate(to);
+  };
+  const onNavKey = (e: KeyboardEvent<HTMLElement>) => {
+    if (e.key === 'Escape' && open && toggleRef.current?.offsetParent) {
+      e.preventDefault();
+      setOpen(false);
+      toggleRef.current.focus();
+    }
+  };
 
   return (
     <div className="frame">
       <a className="skip-link" href="#main">
         Hoppa till innehållet
       </a>
-      <nav className="sidebar" aria-label="Huvudmeny">
-        <p className="brand">Varvet</p>
-        <p className="school-name">{skola?.namn}</p>
+      <nav className={open ? 'sidebar open' : 'sidebar'} aria-label="Huvudmeny" onKeyDown={onNavKey}>
+        <div className="sidebar-top">
+          <div>
+            <p className="brand">Varvet</p>
+            <p className="school-name">{skola?.namn}</p>
+          </div>
+          <button
+            ref={toggleRef}
+            type="button"
+            className="button nav-toggle"
+            aria-expanded={open}
+            aria-controls="huvudmeny-innehall"
+            onClick={() => setOpen(!open)}
+          >
+            Meny
+          </button>
+        </div>
+        <div id="huvudmeny-innehall" className="sidebar-body">
         <ul>
           {NAV.map((item) => {
             const current = item.covers.includes(view.name);
@@ -52,7 +81,7 @@ export function AppFrame({ children }: { children: ReactNode }) {
                   className={current ? 'nav-item current' : 'nav-item'}
                   aria-current={current ? 'page' : undefined}
                   aria-keyshortcuts={`Alt+${item.digit}`}
-                  onClick={() => navigate(item.view)}
+                  onClick={() => go(item.view)}
                 >
                   <span>{item.label}</span>
                   <Kbd keys={['Alt', item.digit]} decorative />
@@ -66,7 +95,8 @@ export function AppFrame({ children }: { children: ReactNode }) {
           <p>
             <Kbd keys={['Ctrl', 'F']} /> eller <Kbd keys={['/']} /> sök elev
           </p>
-          <LasMeny />
+          <LasMeny onNavigate={() => setOpen(false)} />
+        </div>
         </div>
       </nav>
       <main id="main" className="main" tabIndex={-1}>

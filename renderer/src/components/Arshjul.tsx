@@ -24,7 +24,7 @@ export function Arshjul({ input, rubrik }: { input: ArshjulInput; rubrik: string
           return (
             <g key={`m${i}`}>
               <path d={ringSegment(c, c, L.manadR[0], L.manadR[1], m.a0, m.a1)} fill={F.manad[i % 2]} stroke="#fff" strokeWidth={1.5} />
-              <text x={p.x} y={p.y} textAnchor="middle" dominantBaseline="central" fontSize={14} fill={F.manadText}>
+              <text x={p.x} y={p.y} textAnchor="middle" dominantBaseline="central" fontSize={22} fill={F.manadText}>
                 {m.etikett}
               </text>
             </g>

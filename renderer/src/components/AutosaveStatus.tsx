@@ -1,4 +1,6 @@
-// "Sparar…" / "Sparat kl. 10:42" next to autosaved text. Quiet for screen readers while typing; an error is an alert.
+// "Sparar…" / "Sparat kl. 10:42" next to autosaved text. "Sparat kl. …" is announced politely (WCAG 4.1.3);
+// "Sparar…" is hidden from the live region, so a screen reader is not interrupted at every pause in typing. An error
+// is an alert.
 import type { SaveState } from './useAutosave';
 
 function klockslag(date: Date): string {
@@ -13,11 +15,11 @@ export function AutosaveStatus({ state, id }: { state: SaveState; id?: string })
       </p>
     );
   }
-  const text =
-    state.kind === 'saving' || state.kind === 'dirty' ? 'Sparar…' : state.kind === 'saved' ? `Sparat kl. ${klockslag(state.at)}` : '';
+  const saving = state.kind === 'saving' || state.kind === 'dirty';
   return (
-    <p id={id} className="autosave-state" aria-live="off">
-      {text}
+    <p id={id} className="autosave-state" role="status" aria-live="polite">
+      {saving && <span aria-hidden="true">Sparar…</span>}
+      {state.kind === 'saved' && `Sparat kl. ${klockslag(state.at)}`}
     </p>
   );
 }

@@ -23,7 +23,8 @@ interface VirtualListProps<T> {
   activeIndex: number;
   onActiveIndexChange(index: number): void;
   onOpen(item: T, index: number): void;
-  emptyText: string;
+  /** Shown below the header when there are no rows: what is true (e.g. no pupils yet, or none match), with a way on. */
+  emptyText: ReactNode;
   /** Inline editing: F2 asks to edit the active row; the row at editingIndex shows renderEditor, editorHeight tall. */
   onEdit?(item: T, index: number): void;
   editingIndex?: number;
@@ -118,10 +119,12 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
   };
 
   const activeId = activeIndex >= 0 && activeIndex < items.length ? `${id}-row-${activeIndex}` : undefined;
+  const empty = items.length === 0;
   return (
+    <>
     <div
       id={id}
-      className="vlist"
+      className={empty ? 'vlist is-empty' : 'vlist'}
       role="grid"
       aria-label={props.label}
       aria-rowcount={items.length + 1}
@@ -142,13 +145,16 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
           ))}
         </div>
       </div>
+      {/* The scrolling part is a stop of its own with a name, so it can be scrolled by keyboard too (axe
+          scrollable-region-focusable); the arrow keys on the grid itself move the active row. */}
       <div
         ref={viewportRef}
         role="rowgroup"
+        aria-label={`${props.label}, rullbar lista`}
+        tabIndex={empty ? undefined : 0}
         className="vlist-viewport"
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
       >
-        {items.length === 0 && <p className="vlist-empty">{props.emptyText}</p>}
         <div className="vlist-spacer" style={{ height: items.length * rowHeight + extra }}>
           {indexes.map((index) => {
             const item = items[index];
@@ -196,5 +202,8 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
         </div>
       </div>
     </div>
+    {/* Outside the grid: a grid holds rows only. */}
+    {empty && <div className="vlist-empty">{props.emptyText}</div>}
+    </>
   );
 }

@@ -1,6 +1,7 @@
 // App-wide keyboard shortcuts. Screen-specific keys (1–5 when judging, N for a new insats) live with their screens.
 import { useEffect } from 'react';
 import { useApp } from '../store';
+import { enkelTangentAv } from './enkelTangent';
 
 /** True while the user is typing, so that single-letter shortcuts do not steal their keystrokes. */
 export function isTyping(target: EventTarget | null): boolean {
@@ -34,7 +35,7 @@ export function useGlobalShortcuts(): void {
         return;
       }
       const searchKey = (e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'f';
-      const slash = e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey && !isTyping(e.target);
+      const slash = e.key === '/' && !enkelTangentAv(e) && !e.ctrlKey && !e.metaKey && !e.altKey && !isTyping(e.target);
       if (searchKey || slash) {
         e.preventDefault();
         requestSearch();

@@ -45,8 +45,9 @@ export function BedomEffektForm({ insats, kedja, onSaved, onCancel }: BedomEffek
   };
   const [bedomning, maletNatt, beslut] = watch(['bedomning', 'maletNatt', 'beslut']);
 
+  // An unchecked radio group reads as null in react-hook-form, not as the default '': both mean "nothing chosen".
   const recommendation = useMemo(() => {
-    if (bedomning === '') return null;
+    if (!bedomning) return null;
     return recommendDecision({ bedomning, maletNatt, kedja });
   }, [bedomning, maletNatt, kedja]);
   const rekommendation = recommendation?.rekommendation ?? null;
@@ -63,7 +64,7 @@ export function BedomEffektForm({ insats, kedja, onSaved, onCancel }: BedomEffek
   const differs = rekommendation !== null && beslut !== '' && beslut !== rekommendation;
 
   const submit = handleSubmit(async (v) => {
-    if (v.bedomning === '' || v.beslut === '') return;
+    if (!v.bedomning || !v.beslut) return;
     setServerError(null);
     try {
       const saved = await call('bedomning:record', {
@@ -78,6 +79,9 @@ export function BedomEffektForm({ insats, kedja, onSaved, onCancel }: BedomEffek
     } catch (error) {
       setServerError(errorText(error));
     }
+  }, (invalid) => {
+    // Nothing chosen: the error is shown under the choices and the focus goes to the first of them.
+    if (invalid.bedomning) firstRadioRef.current?.focus();
   });
 
   const onKeys = formKeyHandler(() => void submit(), cancel);
@@ -109,6 +113,8 @@ export function BedomEffektForm({ insats, kedja, onSaved, onCancel }: BedomEffek
                 id={`${formId}-${b}`}
                 value={b}
                 aria-keyshortcuts={String(i + 1)}
+                aria-invalid={errors.bedomning ? true : undefined}
+                aria-describedby={errors.bedomning ? `${formId}-bedomning-error` : undefined}
                 {...bedomningField}
                 ref={(el) => {
                   bedomningField.ref(el);

@@ -18,6 +18,7 @@ import { elevIdText, elevNamn } from '../format';
 import { kedjaFor } from '../kedja';
 import { useApp } from '../store';
 import { UppfoljningRegisterutdrag } from '../uppfoljning/Registerutdrag';
+import { enkelTangentAv } from '../components/enkelTangent';
 
 function focusLater(id: string): void {
   // After React has rendered the element the focus should land on.
@@ -55,7 +56,7 @@ export function ElevPage({ elevId }: { elevId: number }) {
   // N opens "Ny insats" when no form is open and the user is not typing.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key.toLowerCase() !== 'n' || e.ctrlKey || e.altKey || e.metaKey || isTyping(e.target)) return;
+      if (e.key.toLowerCase() !== 'n' || enkelTangentAv(e) || e.ctrlKey || e.altKey || e.metaKey || isTyping(e.target)) return;
       if (creating || evaluatingId !== null) return;
       e.preventDefault();
       // Rendered at once (not at React's next tick), so keys typed right after N land in the new form.
@@ -128,7 +129,7 @@ export function ElevPage({ elevId }: { elevId: number }) {
                 Insatshistorik
               </button>
               {!creating && (
-                <button type="button" className="button primary" aria-keyshortcuts="N" onClick={() => setCreating(true)}>
+                <button id="ny-insats-knapp" type="button" className="button primary" aria-keyshortcuts="N" onClick={() => setCreating(true)}>
                   Ny insats <Kbd keys={['N']} decorative />
                 </button>
               )}
@@ -139,7 +140,11 @@ export function ElevPage({ elevId }: { elevId: number }) {
                 elevNamn={elevNamn(elev)}
                 personal={personal ?? []}
                 onCreated={afterCreate}
-                onCancel={() => setCreating(false)}
+                onCancel={() => {
+                  // Back to the button that opened the form.
+                  setCreating(false);
+                  focusLater('ny-insats-knapp');
+                }}
               />
             )}
             {insatser === null && <p className="muted">Hämtar insatser…</p>}

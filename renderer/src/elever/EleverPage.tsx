@@ -16,6 +16,7 @@ import { antalText, elevIdText, elevListNamn } from '../format';
 import { arskursText } from '../../../shared/labels';
 import { byNamn, useApp } from '../store';
 import '../register/register.css';
+import { enkelTangentAv } from '../components/enkelTangent';
 
 const COLUMNS: Column<Elev>[] = [
   {
@@ -99,7 +100,7 @@ export function EleverPage() {
   // N opens "Ny elev" when the user is not typing (e.g. from the list).
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key.toLowerCase() !== 'n' || e.ctrlKey || e.altKey || e.metaKey || isTyping(e.target) || creating) return;
+      if (e.key.toLowerCase() !== 'n' || enkelTangentAv(e) || e.ctrlKey || e.altKey || e.metaKey || isTyping(e.target) || creating) return;
       if (editingId !== null) return;
       e.preventDefault();
       // Rendered at once (not at React's next tick), so keys typed right after N land in the new form.
@@ -240,7 +241,21 @@ export function EleverPage() {
         editorHeight={150}
         renderEditor={(e) => <ElevRowEditor key={e.id} elev={e} close={(how) => closeEditor(e.id, how)} report={report} />}
         scrollResetKey={`${eleverQuery}\u0000${visaSlutat}`}
-        emptyText={elever === null ? 'Hämtar elever…' : 'Ingen elev matchar sökningen.'}
+        emptyText={
+          elever === null ? (
+            'Hämtar elever…'
+          ) : elever.length === 0 ? (
+            <>
+              Inga elever ännu —{' '}
+              <button type="button" className="link-button" onClick={() => navigate({ name: 'import' })}>
+                importera från skolplattformen
+              </button>{' '}
+              eller lägg till en med Ny elev.
+            </>
+          ) : (
+            'Ingen elev matchar sökningen.'
+          )
+        }
       />
     </div>
   );

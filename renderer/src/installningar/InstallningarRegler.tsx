@@ -270,7 +270,8 @@ export function InstallningarRegler() {
 
           <ErrorAlert message={fel} title="Reglerna sparades inte" />
           <div className="regler-knappar">
-            <button type="submit" className="button primary" disabled={formState.isSubmitting}>
+            {/* aria-disabled, not disabled: a disabled button loses the focus to the page body while saving. */}
+            <button type="submit" className="button primary" aria-disabled={formState.isSubmitting || undefined}>
               {formState.isSubmitting ? 'Sparar…' : 'Spara reglerna'}
             </button>
             <span className="muted" aria-hidden={!formState.isDirty}>

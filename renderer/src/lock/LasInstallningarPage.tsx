@@ -10,6 +10,7 @@ import { Kbd } from '../components/Kbd';
 import { LasLosenordForm } from './LosenordForm';
 import { useFocusOnMount } from '../components/useFocusOnMount';
 import { InstallningarRegler } from '../installningar/InstallningarRegler';
+import { InstallningarKortkommandon } from '../installningar/Kortkommandon';
 import { useLock } from './lockState';
 import { lockApp } from './session';
 import { oppnaLokalLagring, useApp } from '../store';
@@ -147,11 +148,13 @@ export function LasInstallningarPage() {
       </h1>
       <nav aria-label="På sidan" className="installningar-innehall">
         <p>
-          På sidan: <GaTill id="las-rubrik">Lösenord och lås</GaTill> · <GaTill id="regler-rubrik">Regler för uppföljningen</GaTill>
+          På sidan: <GaTill id="las-rubrik">Lösenord och lås</GaTill> · <GaTill id="regler-rubrik">Regler för uppföljningen</GaTill> ·{' '}
+          <GaTill id="kortkommandon-rubrik">Kortkommandon</GaTill>
         </p>
       </nav>
       <LasSektion />
       <InstallningarRegler />
+      <InstallningarKortkommandon />
     </div>
   );
 }

@@ -18,7 +18,9 @@ export function LasPage() {
   const [medNyckel, setMedNyckel] = useState(false);
   const [fel, setFel] = useState<string | null>(null);
   const nyckelring = useLock((s) => s.status?.nyckelring ?? false);
-  const headingRef = useFocusOnMount<HTMLHeadingElement>();
+  // No focus on the heading: the lock screen's one task is the password, so the focus starts in that field (also
+  // after Ctrl+L); the heading stays the page's first element for a screen reader.
+  const headingRef = useFocusOnMount<HTMLHeadingElement>(false);
   useEffect(() => {
     // Whether the OS keychain can unlock (desktop app); lock:status answers while locked.
     useLock.getState().refresh().catch(() => undefined);
@@ -30,6 +32,10 @@ export function LasPage() {
     setFocus,
     formState: { errors, isSubmitting },
   } = useForm<UnlockValues>({ defaultValues: { hemlighet: '' } });
+
+  useEffect(() => {
+    setFocus('hemlighet');
+  }, [setFocus, medNyckel]);
 
   const unlock = async (args: { losenord: string } | { aterstallningsnyckel: string } | { nyckelring: true }) => {
     setFel(null);

@@ -4,9 +4,10 @@ import { lockApp } from './session';
 import { useApp } from '../store';
 import { Kbd } from '../components/Kbd';
 
-export function LasMeny() {
+export function LasMeny({ onNavigate }: { onNavigate?: () => void }) {
   const skyddad = useLock((s) => s.status?.state === 'upplast');
   const navigate = useApp((s) => s.navigate);
+  const current = useApp((s) => s.view.name === 'las');
   return (
     <div className="sidebar-las">
       {skyddad && (
@@ -14,7 +15,15 @@ export function LasMeny() {
           Lås nu <Kbd keys={['Ctrl', 'L']} decorative />
         </button>
       )}
-      <button type="button" className="link-button" onClick={() => navigate({ name: 'las' })}>
+      <button
+        type="button"
+        className={current ? 'link-button nav-settings current' : 'link-button nav-settings'}
+        aria-current={current ? 'page' : undefined}
+        onClick={() => {
+          onNavigate?.();
+          navigate({ name: 'las' });
+        }}
+      >
         Inställningar
       </button>
     </div>

@@ -31,45 +31,82 @@ export function MoteKortkommandon() {
   );
 }
 
+/**
+ * The help overlay as a native modal dialog (showModal): the rest of the page is inert, Tab stays inside, Esc closes
+ * it wherever the focus is in it, and the focus goes back to where it was (or to the meeting's heading).
+ */
 export function MoteHjalp({ onClose }: { onClose(): void }) {
-  const ref = useRef<HTMLDivElement>(null);
+  const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
-    ref.current?.focus();
+    const dialog = ref.current;
+    if (!dialog) return;
+    const opener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+    if (!dialog.open) dialog.showModal();
+    dialog.focus();
+    return () => {
+      if (dialog.open) dialog.close();
+      const back = opener?.isConnected ? opener : document.querySelector<HTMLElement>('.mote-page h1');
+      back?.focus();
+    };
   }, []);
   return (
-    <div className="mote-hjalp-bakgrund" onClick={onClose}>
-      <div
-        className="mote-hjalp"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="mote-hjalp-rubrik"
-        tabIndex={-1}
-        ref={ref}
-        onClick={(e) => e.stopPropagation()}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape' || e.key === '?') {
+    <dialog
+      className="mote-hjalp"
+      aria-modal="true"
+      aria-labelledby="mote-hjalp-rubrik"
+      tabIndex={-1}
+      ref={ref}
+      onCancel={(e) => {
+        // Esc: React closes it, so the focus can be returned the same way as with "Stäng".
+        e.preventDefault();
+        onClose();
+      }}
+      onClick={(e) => {
+        // A click on the backdrop (outside the dialog's box) closes it, as before.
+        if (e.target === e.currentTarget) {
+          const r = e.currentTarget.getBoundingClientRect();
+          if (e.clientX < r.left || e.clientX > r.right || e.clientY < r.top || e.clientY > r.bottom) onClose();
+        }
+      }}
+      onKeyDown={(e) => {
+        e.stopPropagation();
+        if (e.key === 'Tab') {
+          // Tab and Shift+Tab go round inside the dialog (a modal dialog alone would let Tab leave for the browser).
+          const stops = [...e.currentTarget.querySelectorAll<HTMLElement>('button, [href], input, select, textarea, [tabindex]:not([tabindex="-1"])')];
+          const first = stops[0];
+          const last = stops[stops.length - 1];
+          if (!first || !last) return;
+          const at = document.activeElement;
+          if (e.shiftKey && (at === first || at === e.currentTarget)) {
             e.preventDefault();
-            e.stopPropagation();
-            onClose();
+            last.focus();
+          } else if (!e.shiftKey && at === last) {
+            e.preventDefault();
+            first.focus();
           }
-        }}
-      >
-        <h2 id="mote-hjalp-rubrik">Kortkommandon i mötesläget</h2>
-        <dl className="mote-hjalp-lista">
-          {MOTE_KORTKOMMANDON.map(([keys, text]) => (
-            <div key={text}>
-              <dt>
-                {keys.length === 2 && keys[0] === 'Ctrl' ? <Kbd keys={keys} /> : keys.map((k) => <Kbd key={k} keys={[k]} />)}
-              </dt>
-              <dd>{text}</dd>
-            </div>
-          ))}
-        </dl>
-        <p className="muted">Allt sparas direkt. Stängs appen eller somnar datorn sparas det som inte hunnit skickas när du öppnar mötet igen.</p>
-        <button type="button" className="button primary" onClick={onClose}>
-          Stäng <kbd>Esc</kbd>
-        </button>
-      </div>
-    </div>
+          return;
+        }
+        if (e.key === 'Escape' || e.key === '?') {
+          e.preventDefault();
+          onClose();
+        }
+      }}
+    >
+      <h2 id="mote-hjalp-rubrik">Kortkommandon i mötesläget</h2>
+      <dl className="mote-hjalp-lista">
+        {MOTE_KORTKOMMANDON.map(([keys, text]) => (
+          <div key={text}>
+            <dt>
+              {keys.length === 2 && keys[0] === 'Ctrl' ? <Kbd keys={keys} /> : keys.map((k) => <Kbd key={k} keys={[k]} />)}
+            </dt>
+            <dd>{text}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className="muted">Allt sparas direkt. Stängs appen eller somnar datorn sparas det som inte hunnit skickas när du öppnar mötet igen.</p>
+      <button type="button" className="button primary" onClick={onClose}>
+        Stäng <kbd>Esc</kbd>
+      </button>
+    </dialog>
   );
 }

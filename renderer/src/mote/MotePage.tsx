@@ -17,6 +17,7 @@ import { MoteUtredningar } from './Utredningar';
 import { effektiv, effektivUtredning, evaluateArgs, rekommendation, TOMT_UTKAST, type Utkast } from './vy';
 import type { NyInsatsForslag } from './NyInsats';
 import { isTyping } from '../components/useShortcuts';
+import { enkelTangentAv } from '../components/enkelTangent';
 import { datumMedAr } from '../format';
 import { lokal } from '../lokalLagring';
 import { useApp } from '../store';
@@ -47,6 +48,8 @@ export function MotePage({ moteId, sektion: start }: { moteId: number; sektion?:
   const [forslag, setForslag] = useState<NyInsatsForslag | null>(null);
   const beslutRef = useRef<HTMLSelectElement>(null);
   const motiveringRef = useRef<HTMLTextAreaElement>(null);
+  const rubrikRef = useRef<HTMLHeadingElement>(null);
+  const fokusNasta = useRef(false);
 
   useEffect(() => {
     void load(moteId);
@@ -75,6 +78,31 @@ export function MotePage({ moteId, sektion: start }: { moteId: number; sektion?:
     const forsta = agenda.insatser.findIndex((x) => effektiv(x, agenda, ko, angrade) === null);
     setIndex(forsta >= 0 ? forsta : 0);
   }, [agenda, moteId, ko, angrade]);
+
+  // The page title names the meeting: "EHT-möte 14 januari – Varvet".
+  const moteDatum = agenda?.mote.datum ?? null;
+  useEffect(() => {
+    if (!moteDatum) return;
+    const dag = new Date(`${moteDatum}T12:00:00`).toLocaleDateString('sv-SE', { day: 'numeric', month: 'long' });
+    document.title = `EHT-möte ${dag} – Varvet`;
+  }, [moteDatum]);
+
+  // Opening the meeting: the focus goes to its heading (the button that opened it is gone), not to the page body.
+  useEffect(() => {
+    if (!agendaVisad) return;
+    const active = document.activeElement;
+    if (!active || active === document.body || !active.isConnected) rubrikRef.current?.focus();
+  }, [agendaVisad]);
+
+  // After a decision is saved: the next insats's first control (its first assessment choice).
+  useEffect(() => {
+    if (!fokusNasta.current) return;
+    fokusNasta.current = false;
+    const first =
+      document.querySelector<HTMLElement>('.mote-innehall input[type="radio"]:not([disabled])') ??
+      document.querySelector<HTMLElement>('.mote-innehall input:not([disabled]), .mote-innehall select, .mote-innehall textarea, .mote-innehall button');
+    (first ?? rubrikRef.current)?.focus();
+  });
 
   const insatser = agenda?.insatser ?? [];
   const ai = insatser[Math.min(index, insatser.length - 1)];
@@ -118,7 +146,8 @@ export function MotePage({ moteId, sektion: start }: { moteId: number; sektion?:
     // On to the next insats not yet decided, else simply the next one.
     const after = insatser.findIndex((x, i) => i > index && effektiv(x, agenda, ko, angrade) === null);
     setIndex(after >= 0 ? after : Math.min(insatser.length - 1, index + 1));
-    (document.activeElement as HTMLElement | null)?.blur();
+    // The focus goes to the next insats's first control once it is shown, never to the page body.
+    fokusNasta.current = true;
   }, [agenda, ai, current, ko, angrade, enqueue, setUtkast, announce, insatser, index, move]);
 
   useEffect(() => {
@@ -141,7 +170,12 @@ export function MotePage({ moteId, sektion: start }: { moteId: number; sektion?:
         if (e.key === 'Escape') (e.target as HTMLElement).blur();
         return;
       }
+      // Single character keys can be turned off in Inställningar (WCAG 2.1.4); Enter, Esc and the arrows stay.
+      if (enkelTangentAv(e)) return;
       const target = e.target as HTMLElement;
+      // Keys belong to the focused control first: ↓/→ on an assessment radio move within its group.
+      const ownsArrows = target.closest('input[type="radio"], [role="radiogroup"], [role="tablist"], [role="grid"], [role="listbox"], [role="region"]') !== null;
+      if (e.key.startsWith('Arrow') && ownsArrows) return;
       const onControl = target.closest('button, a, summary, [role="dialog"]') !== null;
       const sections: Record<string, Sektion> = { u: 'utredningar', r: 'resultat', i: 'insatser' };
       if (e.key === '?') setHjalp(true);
@@ -187,7 +221,7 @@ export function MotePage({ moteId, sektion: start }: { moteId: number; sektion?:
       <header className="page-header mote-header">
         <div>
           <p className="eyebrow">{MOTE_TYP_TEXT[mote.typ]}{mote.varvNummer ? ` · varv ${mote.varvNummer}` : ''} · {datumMedAr(mote.datum)}</p>
-          <h1 tabIndex={-1}>Mötesläge</h1>
+          <h1 tabIndex={-1} ref={rubrikRef}>Mötesläge</h1>
         </div>
       </header>
       <div className="mote-topbar">

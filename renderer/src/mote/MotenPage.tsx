@@ -1,7 +1,7 @@
 // "EHT-möten" (Alt+3): the year's första EHT-möte and EHT-möten with their status; prepare one (date, participants,
 // invited guests), open meeting mode, or the summary and protokoll of a closed one. The next meeting's agenda is
 // fetched in the background here, so meeting mode opens at once.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Mote, MoteRad } from '../../../shared/channels/mote';
 import type { Varv } from '../../../shared/model';
 import { MOTE_TYP_TEXT } from '../../../shared/labels';
@@ -13,6 +13,7 @@ import { useFocusOnMount } from '../components/useFocusOnMount';
 import { datumMedAr } from '../format';
 import { useApp } from '../store';
 import './mote.css';
+import { TableRegion } from '../components/TableRegion';
 
 const STATUS: Record<MoteRad['status'], string> = { planerat: 'Planerat', pagar: 'Pågår', avslutat: 'Avslutat' };
 
@@ -51,6 +52,15 @@ export function MotenPage() {
     }
   };
   const nasta = moten?.find((m) => m.status !== 'avslutat') ?? null;
+  // Avbryt, Esc or saving the meeting form: the focus goes back to the button that opened it.
+  const opener = useRef<HTMLElement | null>(null);
+  const remember = () => {
+    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+  };
+  const closeForm = () => {
+    setForbereder(null);
+    requestAnimationFrame(() => (opener.current?.isConnected ? opener.current : headingRef.current)?.focus());
+  };
 
   return (
     <div className="page" aria-busy={moten === null && error === null}>
@@ -66,7 +76,7 @@ export function MotenPage() {
           <p>{nasta.antalDeltagare} deltagare · {nasta.antalBedomningar} bedömningar gjorda · {STATUS[nasta.status]}</p>
           <div className="form-actions">
             <button type="button" className="button primary" onClick={() => navigate({ name: 'mote', moteId: nasta.id })}>Öppna mötesläget</button>
-            <button type="button" className="button" onClick={() => void forbered(nasta.id)}>Förbered mötet</button>
+            <button type="button" className="button" onClick={() => { remember(); void forbered(nasta.id); }}>Förbered mötet</button>
           </div>
         </section>
       )}
@@ -76,9 +86,9 @@ export function MotenPage() {
           varv={varv}
           moten={moten ?? []}
           personal={personal}
-          onCancel={() => setForbereder(null)}
+          onCancel={closeForm}
           onSaved={(m) => {
-            setForbereder(null);
+            closeForm();
             announce(`Mötet ${datumMedAr(m.datum)} är sparat med ${m.deltagare.length} deltagare.`);
             void refresh();
           }}
@@ -87,11 +97,12 @@ export function MotenPage() {
       <section className="section" aria-labelledby="moten-rubrik">
         <div className="section-header">
           <h2 id="moten-rubrik">Läsårets EHT-möten</h2>
-          <button type="button" className="button" onClick={() => setForbereder('ny')}>Nytt EHT-möte</button>
+          <button type="button" className="button" onClick={() => { remember(); setForbereder('ny'); }}>Nytt EHT-möte</button>
         </div>
         {moten && (
-          <div className="table-wrap">
+          <TableRegion label="Läsårets EHT-möten">
             <table className="table">
+              <caption className="visually-hidden">Läsårets EHT-möten, med varv, datum, status och antal bedömningar</caption>
               <thead>
                 <tr>
                   <th scope="col">Möte</th>
@@ -125,7 +136,7 @@ export function MotenPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         )}
       </section>
     </div>

@@ -1,6 +1,7 @@
 // All varv of the läsår with their planned dates; the current one is marked.
 import type { Varv } from '../../../shared/model';
 import { formatDatum, formatVecka } from '../../../shared/index';
+import { TableRegion } from '../components/TableRegion';
 
 interface VarvTableProps {
   varv: Varv[];
@@ -24,7 +25,7 @@ export function VarvTable({ varv, aktuelltId }: VarvTableProps) {
   return (
     <section aria-labelledby="varvlista-rubrik" className="section">
       <h2 id="varvlista-rubrik">Läsårets varv</h2>
-      <div className="table-wrap">
+      <TableRegion label="Läsårets varv">
         <table className="table varv-table" aria-labelledby="varvlista-rubrik">
           <thead>
             <tr>
@@ -55,7 +56,7 @@ export function VarvTable({ varv, aktuelltId }: VarvTableProps) {
             })}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
     </section>
   );
 }

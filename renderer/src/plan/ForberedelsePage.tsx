@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { PlanBaslinjeLage } from '../../../shared/channels/plan';
 import { TabStrip } from '../components/TabStrip';
+import { useFocusOnMount } from '../components/useFocusOnMount';
 import { ledarhandling } from '../../../shared/domain/index';
 import { call } from '../api';
 import { Fundera } from '../components/Fundera';
@@ -95,6 +96,8 @@ function BaslinjeLage({ lage }: { lage: PlanBaslinjeLage | null }) {
 
 export function ForberedelsePage({ flik }: { flik: ForberedelseFlik }) {
   const navigate = useApp((s) => s.navigate);
+  // Alt+4 or the menu: the focus starts at the heading, not on the page body.
+  const headingRef = useFocusOnMount<HTMLHeadingElement>();
   const [lage, setLage] = useState<PlanBaslinjeLage | null | undefined>(undefined);
   const laddaLage = useCallback(() => {
     call('plan:baslinjeLage', {})
@@ -108,7 +111,9 @@ export function ForberedelsePage({ flik }: { flik: ForberedelseFlik }) {
     <div className="page plan-page">
       <header className="page-header">
         <p className="eyebrow">Förberedelse – terminen innan läsåret</p>
-        <h1>{RUBRIK[flik]}</h1>
+        <h1 ref={headingRef} tabIndex={-1}>
+          {RUBRIK[flik]}
+        </h1>
         {lage !== undefined && <BaslinjeLage lage={lage} />}
       </header>
       <TabStrip

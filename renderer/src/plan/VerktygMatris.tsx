@@ -2,13 +2,14 @@
 // "Dokumenteras på flera ställen" (seed 001: "Kan ni framöver göra det i ett verktyg?"); rows no tool covers, "Saknas".
 import type { Verktyg } from '../../../shared/channels/plan';
 import { FORMAGA_VARDE_TEXT, VERKTYG_FORMAGOR, dubbelDokumentation, saknadeFormagor } from '../../../shared/domain/index';
+import { TableRegion } from '../components/TableRegion';
 
 export function PlanVerktygMatris({ verktyg }: { verktyg: Verktyg[] }) {
   const bedomning = verktyg.map((v) => ({ namn: v.namn, formagor: Object.fromEntries(Object.entries(v.formagor).map(([k, f]) => [k, f.varde])) }));
   const dubbla = new Set(dubbelDokumentation(bedomning).map((d) => d.formaga));
   const saknas = new Set(saknadeFormagor(bedomning));
   return (
-    <div className="table-wrap">
+    <TableRegion label="Verktygen sida vid sida">
       <table className="table plan-matris">
         <caption>Verktygen sida vid sida</caption>
         <thead>
@@ -40,6 +41,6 @@ export function PlanVerktygMatris({ verktyg }: { verktyg: Verktyg[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }

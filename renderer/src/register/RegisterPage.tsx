@@ -10,6 +10,7 @@ import { RegisterUndervisning } from './Undervisning';
 import { isTyping } from '../components/useShortcuts';
 import { REGISTER_FLIKAR, useApp, type RegisterFlik } from '../store';
 import './register.css';
+import { enkelTangentAv } from '../components/enkelTangent';
 
 const FLIK_TEXT: Record<RegisterFlik, { rubrik: string; ny: string }> = {
   personal: { rubrik: 'Personal', ny: 'Ny personal' },
@@ -29,7 +30,7 @@ export function RegisterPage({ flik }: { flik: RegisterFlik }) {
   // N opens the tab's "Ny …" form when the user is not typing.
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
-      if (e.key.toLowerCase() !== 'n' || e.ctrlKey || e.altKey || e.metaKey || isTyping(e.target) || creating) return;
+      if (e.key.toLowerCase() !== 'n' || enkelTangentAv(e) || e.ctrlKey || e.altKey || e.metaKey || isTyping(e.target) || creating) return;
       e.preventDefault();
       // Rendered at once (not at React's next tick), so keys typed right after N land in the new form.
       flushSync(() => setCreating(true));

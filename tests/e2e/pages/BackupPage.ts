@@ -24,7 +24,8 @@ export class BackupPage {
   async restoreNewest(reason: string): Promise<void> {
     const row = this.rows().filter({ hasText: reason }).first();
     await row.getByRole('button', { name: /^Återställ säkerhetskopian från/ }).click();
-    await row.getByRole('group', { name: /Bekräfta återställning/ }).getByRole('button', { name: 'Återställ nu' }).click();
+    // The confirmation is a panel of its own above the table.
+    await this.page.getByRole('region', { name: /^Återställa säkerhetskopian från/ }).getByRole('button', { name: 'Återställ nu' }).click();
   }
 
   restoredPanel() {
@@ -53,8 +54,9 @@ export class BackupGate {
   }
 
   async restoreNewest(reason: string): Promise<void> {
-    const row = this.page.getByRole('region', { name: 'Återställ en säkerhetskopia' }).getByRole('row').filter({ hasText: reason }).first();
+    const gate = this.page.getByRole('region', { name: 'Återställ en säkerhetskopia' });
+    const row = gate.getByRole('row').filter({ hasText: reason }).first();
     await row.getByRole('button', { name: /^Återställ säkerhetskopian från/ }).click();
-    await row.getByRole('button', { name: 'Återställ nu' }).click();
+    await gate.getByRole('region', { name: /^Återställa säkerhetskopian från/ }).getByRole('button', { name: 'Återställ nu' }).click();
   }
 }
