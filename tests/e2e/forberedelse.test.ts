@@ -90,7 +90,9 @@ describe('förberedelse', () => {
     await textMatching(f.versionTable(), /Version 1\s*Baslinje\s*[a-zåäö]+dag \d{1,2} [a-zåäö]+ 2026 kl\. \d\d\.\d\d\s*Åsa Öberg/);
     await f.tab('Steg 3 Planen');
     await f.write('Hur ska ni förmedla syftet med uppföljningarna?', 'Vi förklarar syftet på APT i augusti och i varje arbetslag.');
-    await f.setDatum('Varv 2: EHT-möte', '2026-11-05');
+    // Varv 2 runs 19 October – 27 November (varv 1's EHT-möte six weeks after the första): between its resultatdialog
+    // (10 November) and avstämning (24 November).
+    await f.setDatum('Varv 2: EHT-möte', '2026-11-18');
     // Saved when the backend's answer has replaced the calendar: the lov-week warning of 29 October is gone.
     await f.warnings().waitFor({ state: 'detached' });
     await f.tab('Versioner');
@@ -100,7 +102,7 @@ describe('förberedelse', () => {
     expect(diff).toMatch(/2 ändringar från Version 1 \(baslinje\) till Version 2/);
     expect(await f.diffTable().locator('ins').first().textContent()).toMatch(/och i varje arbetslag\./);
     // Dates as the app writes them, not yyyy-MM-dd.
-    expect(await f.diffTable().getByRole('row', { name: /Varv 2: EHT-möte/ }).innerText()).toMatch(/torsdag 29 oktober 2026\s+torsdag 5 november 2026/);
+    expect(await f.diffTable().getByRole('row', { name: /Varv 2: EHT-möte/ }).innerText()).toMatch(/torsdag 29 oktober 2026\s+onsdag 18 november 2026/);
     expect(diff).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     await page.screenshot({ path: shotPath('forberedelse-versioner'), fullPage: true });
     await page.getByRole('region', { name: 'Jämför versioner' }).screenshot({ path: shotPath('forberedelse-jamfor') });

@@ -5,7 +5,7 @@
 import type { Browser, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, shotPath } from '../support/browser';
-import { startHost, type Host } from '../support/host';
+import { callApi, startHost, type Host } from '../support/host';
 import { tempDir } from '../support/tmp';
 import { MotePage } from './pages/MotePage';
 import { OversiktPage } from './pages/OversiktPage';
@@ -109,6 +109,42 @@ describe('ny skola: första EHT-mötet utan resultat', () => {
     await page.keyboard.press('r');
     await page.getByRole('heading', { name: 'Föregående termins omdömen och betyg', level: 2 }).waitFor();
     // The only errors logged are the two render errors the forced reply caused (React reports each caught one).
+    expect(session.errors.filter((e) => !/inget-datum|Invalid time value|Vyn kunde inte visas|The above error occurred/.test(e))).toEqual([]);
+  });
+
+  it('ett möte som flyttas i Förbered mötet visas på samma datum i planens kalender, med varning utanför varvet', async () => {
+    const { page } = session;
+    // The första EHT-möte is held and closed, so varv 1's EHT-möte is the next one.
+    const moten = (await callApi(host, 'mote:list')) as { ok: true; value: { id: number; typ: string; varvNummer: number | null; datum: string }[] };
+    const forsta = moten.value.find((m) => m.typ === 'forsta_eht');
+    expect(await callApi(host, 'mote:close', { moteId: forsta?.id })).toMatchObject({ ok: true });
+    await page.keyboard.press('Alt+Digit1');
+    await new OversiktPage(page).waitUntilShown();
+    await page.keyboard.press('Alt+Digit3');
+    await textMatching(page.getByRole('heading', { name: /Nästa möte/ }), /EHT-möte/);
+    await page.getByRole('button', { name: 'Förbered mötet' }).click();
+    const form = page.getByRole('form', { name: 'Förbered mötet' });
+    // Varv 1 runs 7 september – 9 oktober 2026: 15 oktober lies outside it.
+    await form.getByLabel('Datum').fill('2026-10-15');
+    const varning = await textMatching(form.getByRole('status').filter({ hasText: 'utanför varv 1' }), /ligger utanför varv 1/);
+    expect(varning).toMatch(/torsdag 15 oktober 2026 ligger utanför varv 1 \(måndag 7 september 2026 – fredag 9 oktober 2026\)/);
+    await page.screenshot({ path: shotPath('forbered-mote-utanfor-varv') });
+    await form.getByRole('button', { name: 'Spara förberedelserna' }).click();
+    await form.waitFor({ state: 'detached' });
+
+    // The plan's calendar, its warning list and the årshjul show the same date.
+    await page.keyboard.press('Alt+Digit4');
+    await page.getByRole('tab', { name: 'Steg 3 Planen' }).click();
+    expect(await page.getByLabel('Varv 1: EHT-möte', { exact: true }).inputValue()).toBe('2026-10-15');
+    await textMatching(page.getByRole('note', { name: 'Att se över i kalendariet' }), /Varv 1: EHT-möte \(2026-10-15\) ligger utanför varvet/);
+    await page.locator('.plan-kalender-layout').screenshot({ path: shotPath('forbered-mote-plan-kalender') });
+    const kalender = (await callApi(host, 'plan:snapshot')) as { ok: true; value: { kalender: { nummer: number; eht: string }[] } };
+    expect(kalender.value.kalender[0]?.eht).toBe('2026-10-15');
+
+    // Versioner: the läsår has begun without a baseline; the user is told an empty plan is never frozen.
+    await page.getByRole('tab', { name: 'Versioner' }).click();
+    await textMatching(page.getByText(/Läsåret har redan börjat och planen har ingen baslinje ännu/), /En tom plan fastställs aldrig/);
+    await page.screenshot({ path: shotPath('versioner-ny-skola-utan-baslinje') });
     expect(session.errors.filter((e) => !/inget-datum|Invalid time value|Vyn kunde inte visas|The above error occurred/.test(e))).toEqual([]);
   });
 });

@@ -50,6 +50,17 @@ export function closeMote(ctx: HandlerContext, moteId: number, avslutatAvId: num
   })();
 }
 
+/**
+ * One date everywhere: the plan's calendar, its årshjul and PDF read a varv's EHT-möte from the varv row
+ * (plan/kalender.ts keeps the two in step from the plan's side). A varv's EHT-möte moved here moves there too; the
+ * första EHT-möte the calendar reads from this row already. A second EHT-möte in the same varv is not the plan's.
+ */
+function flyttaIPlanen(db: Database, mote: { id: number; typ: string; varvId: number | null }, datum: string): void {
+  if (mote.typ !== 'eht' || mote.varvId === null) return;
+  const planens = db.prepare("SELECT id FROM mote WHERE varv_id = ? AND typ = 'eht' ORDER BY id LIMIT 1").pluck().get(mote.varvId) as number | undefined;
+  if (planens === mote.id) db.prepare('UPDATE varv SET eht_datum = ? WHERE id = ?').run(datum, mote.varvId);
+}
+
 export const moteHandlers: HandlerPart = {
   'mote:list': (_args, ctx) => {
     const lasar = currentLasar(ctx.db, today(ctx));
@@ -70,8 +81,11 @@ export const moteHandlers: HandlerPart = {
     })(),
   'mote:update': (args, ctx) =>
     ctx.db.transaction(() => {
-      openMote(ctx.db, args.id);
-      if (args.datum !== undefined) ctx.db.prepare('UPDATE mote SET datum = ? WHERE id = ?').run(args.datum, args.id);
+      const mote = openMote(ctx.db, args.id);
+      if (args.datum !== undefined) {
+        ctx.db.prepare('UPDATE mote SET datum = ? WHERE id = ?').run(args.datum, args.id);
+        flyttaIPlanen(ctx.db, mote, args.datum);
+      }
       if (args.anteckningar !== undefined) ctx.db.prepare('UPDATE mote SET anteckningar = ? WHERE id = ?').run(args.anteckningar, args.id);
       if (args.deltagare !== undefined) saveDeltagare(ctx.db, args.id, args.deltagare);
       return getMote(ctx.db, args.id);

@@ -51,6 +51,10 @@ export function MoteForbered({ mote, varv, moten, personal, onSaved, onCancel }:
   const gaster = useFieldArray({ control, name: 'gaster' });
   const typ = watch('typ');
   const varvId = watch('varvId');
+  const datum = watch('datum');
+  // A date outside the meeting's varv is allowed (a sick day, a moved APT) but said: the plan shows the same date.
+  const mittVarv = varv.find((v) => String(v.id) === (mote ? String(mote.varvId ?? '') : varvId));
+  const utanforVarv = mittVarv && /^\d{4}-\d{2}-\d{2}$/.test(datum ?? '') && (datum < mittVarv.startdatum || datum > mittVarv.slutdatum) ? mittVarv : null;
   const typFalt = register('typ');
   const samma = !mote && typ === 'eht' && varvId !== '' ? moten.find((m) => m.typ === 'eht' && m.varvId === Number(varvId)) : undefined;
   const elevhalsa = personal.filter((p) => p.aktiv && p.roller.some((r) => EHT_ROLLER.includes(r) || r === 'forstelarare'));
@@ -109,6 +113,13 @@ export function MoteForbered({ mote, varv, moten, personal, onSaved, onCancel }:
           {formState.errors.datum && <p className="field-error">{formState.errors.datum.message}</p>}
         </div>
       </div>
+      {utanforVarv && (
+        <p className="hint" role="status" id="forbered-datum-varning">
+          <strong>Obs!</strong> {datumMedAr(datum)} ligger utanför varv {utanforVarv.nummer} ({datumMedAr(utanforVarv.startdatum)} –{' '}
+          {datumMedAr(utanforVarv.slutdatum)}). Ni kan spara det, men kontrollera datumet: planens kalender, årshjulet och planen som PDF
+          visar mötet på det nya datumet.
+        </p>
+      )}
       {samma && (
         <p className="hint" role="status" id="forbered-varv-varning">
           <strong>Obs!</strong> Varv {samma.varvNummer ?? ''} har redan ett EHT-möte ({datumMedAr(samma.datum)}). Ni kan skapa ett till, men

@@ -63,7 +63,9 @@ describe('import of results', () => {
     const first = await importFixture(backend, 'resultat', 'resultat.csv');
     expect(first).toMatchObject({ refused: null, applied: true, tillagda: 216, andrade: 0, problems: [] });
     expect(count(db, 'resultat')).toBe(216);
-    expect(db.prepare('SELECT namn, datum FROM bedomningstillfalle').all()).toEqual([{ namn: 'Varv 2', datum: '2026-10-16' }]);
+    // 16 October lies in the school weeks kept free between varv 1 and 2 (the schedule puts varv 1's EHT-möte six weeks
+    // after the första EHT-möte), so the occasion is named by its date.
+    expect(db.prepare('SELECT namn, datum FROM bedomningstillfalle').all()).toEqual([{ namn: 'Bedömning 2026-10-16', datum: '2026-10-16' }]);
     expect(db.prepare("SELECT count(*) FROM resultat WHERE niva IN ('ej_natt', 'pa_vag', 'natt')").pluck().get()).toBeGreaterThan(0);
     expect(count(db, 'resultat_kriterium')).toBeGreaterThan(0);
     expect(db.prepare("SELECT count(*) FROM betygskriterium WHERE text = 'Problemlösning'").pluck().get()).toBe(1);
