@@ -1,7 +1,7 @@
 // Decision after an effektbedömning (ledarhandling 4 and 6). The recommendation follows Skolverket's rule; the
 // user may decide otherwise, but then a motivation is kept with the decision.
 import type { Bedomning, Beslut } from '../model';
-import { BEDOMNING_TEXT, BESLUT_TEXT } from '../labels';
+import { BESLUT_TEXT } from '../labels';
 
 export const REGEL_EFFEKT = 'De insatser som har haft effekt på elevens utveckling intensifieras.';
 export const REGEL_INGEN_EFFEKT = 'De insatser som inte har haft effekt förändras eller tas bort.';
@@ -35,9 +35,14 @@ function citat(regel: string): string {
   return `Regeln: "${regel}" (${KALLA}).`;
 }
 
-function bedomningText(b: Bedomning): string {
-  return BEDOMNING_TEXT[b].toLowerCase();
-}
+/** The judgement as a sentence about the insats ("Insatsen bedöms ha haft viss effekt"), never "Bedömningen är ingen effekt". */
+const BEDOMD: Record<Bedomning, string> = {
+  tydlig_effekt: 'Insatsen bedöms ha haft tydlig effekt på elevens utveckling',
+  viss_effekt: 'Insatsen bedöms ha haft viss effekt på elevens utveckling',
+  ingen_effekt: 'Insatsen bedöms inte ha haft någon effekt på elevens utveckling',
+  negativ_utveckling: 'Insatsen bedöms inte ha haft effekt: elevens utveckling har gått bakåt',
+  kan_ej_bedomas: 'Effekten kan inte bedömas',
+};
 
 /** True when the chain has been changed (förändra) and no evaluation since that change showed effect. */
 export function andradUtanEffekt(kedja: readonly KedjeBedomning[]): boolean {
@@ -50,7 +55,7 @@ export function andradUtanEffekt(kedja: readonly KedjeBedomning[]): boolean {
 }
 
 function utanEffekt(input: DecisionInput): DecisionRecommendation {
-  const grund = `Bedömningen är ${bedomningText(input.bedomning)}, alltså ingen effekt på elevens utveckling.`;
+  const grund = `${BEDOMD[input.bedomning]}.`;
   if (andradUtanEffekt(input.kedja)) {
     return {
       rekommendation: 'ta_bort',
@@ -82,7 +87,7 @@ export function recommendDecision(input: DecisionInput): DecisionRecommendation 
       rekommendation: 'avsluta',
       skal: ['Målet med insatsen är nått, därför rekommenderas att insatsen avslutas.'],
       flagga: motsagelse
-        ? `Målet anges som nått men effekten bedöms som ${bedomningText(bedomning)}. Kontrollera bedömningen.`
+        ? `Målet anges som nått, men ${BEDOMD[bedomning].charAt(0).toLowerCase()}${BEDOMD[bedomning].slice(1)}. Kontrollera bedömningen.`
         : null,
     };
   }
@@ -90,7 +95,7 @@ export function recommendDecision(input: DecisionInput): DecisionRecommendation 
     return {
       rekommendation: 'intensifiera',
       skal: [
-        `Bedömningen är ${bedomningText(bedomning)} och målet är ännu inte nått, därför rekommenderas att insatsen intensifieras.`,
+        `${BEDOMD[bedomning]}, men målet är ännu inte nått. Därför rekommenderas att insatsen intensifieras.`,
         citat(REGEL_EFFEKT),
       ],
       flagga: null,

@@ -12,7 +12,7 @@ import { ElevRowEditor, NyElevForm } from '../register/Elev';
 import { SaveState, useSaveState } from '../register/InlineEdit';
 import { isTyping } from '../components/useShortcuts';
 import { VirtualList, type Column } from '../components/VirtualList';
-import { antalText, elevIdText, elevListNamn } from '../format';
+import { antalText, datum, elevIdText, elevListNamn } from '../format';
 import { arskursText } from '../../../shared/labels';
 import { byNamn, useApp } from '../store';
 import '../register/register.css';
@@ -37,7 +37,7 @@ const COLUMNS: Column<Elev>[] = [
     header: 'Särskilt att notera',
     render: (e) => (
       <>
-        {!e.aktiv && <span className="tag tag-slutat">Slutat {e.slutat ?? ''}</span>} <ElevFlags elev={e} compact />
+        {!e.aktiv && <span className="tag tag-slutat">Slutat {datum(e.slutat)}</span>} <ElevFlags elev={e} compact />
       </>
     ),
   },
