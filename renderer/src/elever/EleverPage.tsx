@@ -42,7 +42,7 @@ const COLUMNS: Column<Elev>[] = [
     ),
   },
 ];
-const TEMPLATE = 'minmax(12rem, 2fr) 5.5rem 6rem minmax(10rem, 1.6fr) minmax(14rem, 1.6fr)';
+const TEMPLATE = 'minmax(19rem, 2.6fr) 5.5rem 6rem minmax(10rem, 1.6fr) minmax(14rem, 1.6fr)';
 
 /**
  * Lower-case text to search in: both name orders and the class, so "anna 7b" and "berg anna" both match; and the
