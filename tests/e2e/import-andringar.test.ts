@@ -61,7 +61,7 @@ describe('import som ändrar sparade värden', () => {
     fs.writeFileSync(file, 'Elev-ID;Ämne;Betyg;Datum\r\nE24030;Matematik;A;2026-10-16\r\nE24030;SV;C;2026-10-16\r\nE24030;EN;D;2026-10-16\r\nOKAND;Matematik;A;2026-10-16\r\n');
     await imp.choose('Resultat', file);
     const verdict = await imp.checked(/Importerar du bara de giltiga raderna/);
-    expect(verdict).toMatch(/lägger till 0 rader, ändrar 2 befintliga värden \(i 2 rader\) och lämnar 1 rad oförändrade/);
+    expect(verdict).toMatch(/lägger till 0 rader, ändrar 2 befintliga värden \(i 2 rader\) och lämnar 1 rad oförändrad\./);
 
     await imp.importValidButton().click();
     const dialog = page.getByRole('alertdialog', { name: 'Importen ändrar 2 befintliga värden' });

@@ -20,7 +20,7 @@ const varden = (x: number) => `${n(x)} ${x === 1 ? 'befintligt värde' : 'befint
 export function changeSummary(c: ImportResult): string {
   const rader = (x: number) => `${n(x)} ${x === 1 ? 'rad' : 'rader'}`;
   const andrar = c.andradeVarden > 0 ? `ändrar ${varden(c.andradeVarden)} (i ${rader(c.andrade)})` : 'ändrar inga befintliga värden';
-  return `lägger till ${rader(c.tillagda)}, ${andrar} och lämnar ${rader(c.oforandrade)} oförändrade`;
+  return `lägger till ${rader(c.tillagda)}, ${andrar} och lämnar ${rader(c.oforandrade)} ${c.oforandrade === 1 ? 'oförändrad' : 'oförändrade'}`;
 }
 
 export function checkSummary(c: ImportResult): string {
