@@ -1,6 +1,7 @@
 // Display helpers for the renderer. Dates and weeks come from the shared domain helpers (Swedish locale, ISO weeks).
 import { toIsoDate } from '../../shared/calendar';
 import { formatDatum, formatVecka } from '../../shared/index';
+import { datumISvenskText } from '../../shared/domain/index';
 import type { Elev, Personal } from '../../shared/model';
 import { ROLL_TEXT } from '../../shared/labels';
 
@@ -55,6 +56,15 @@ export function personalNamn(person: Pick<Personal, 'fornamn' | 'efternamn'>): s
 export function personalMedRoller(person: Personal): string {
   const roller = person.roller.map((r) => ROLL_TEXT[r]).join(', ');
   return roller ? `${personalNamn(person)} (${roller})` : personalNamn(person);
+}
+
+/**
+ * The renderer's one date formatter for running text: "fredag 21 augusti", with the year when it is not this year
+ * ("fredag 21 augusti 2026"). Never an ISO date, never a thrown "Invalid time value".
+ */
+export function datum(iso: string | null | undefined, idag: string = todayIso()): string {
+  if (!iso) return '';
+  return datumISvenskText(iso, { iAr: Number(idag.slice(0, 4)) });
 }
 
 /** "vecka 44, tisdag 4 november" */

@@ -60,6 +60,18 @@ export function formatVeckaKort(iso: string): string {
   return `v. ${getISOWeek(toDate(iso))}`;
 }
 
+/**
+ * The one way a date reads in running Swedish text: "fredag 21 augusti", with the year ("fredag 21 augusti 2026")
+ * when `medAr` is true or differs from `iAr`. A value that is not a real date is returned as it is, never thrown.
+ */
+export function datumISvenskText(iso: string, opts: { medAr?: boolean; iAr?: number } = {}): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
+  const d = toDate(iso);
+  if (Number.isNaN(d.getTime()) || format(d, 'yyyy-MM-dd') !== iso) return iso;
+  const ar = opts.medAr === true || (opts.iAr !== undefined && d.getFullYear() !== opts.iAr);
+  return format(d, ar ? 'EEEE d MMMM yyyy' : 'EEEE d MMMM', { locale: sv });
+}
+
 /** "tisdag 4 november" */
 export function formatDatum(iso: string): string {
   return format(toDate(iso), 'EEEE d MMMM', { locale: sv });

@@ -56,10 +56,6 @@ function citat(regel: string): string {
   return `Regeln: "${regel}" (${KALLA}).`;
 }
 
-function bedomningText(b: Bedomning): string {
-  return (BEDOMNING_TEXT[b] ?? String(b)).toLowerCase();
-}
-
 /**
  * True when, since the chain's latest evaluation with effect, it has already been judged without effect (ingen effekt
  * or negativ utveckling) once, whatever the team decided then: the lack of effect is repeated.
@@ -73,6 +69,15 @@ export function upprepadUtanEffekt(kedja: readonly KedjeBedomning[]): boolean {
   return sedanEffekt > 0;
 }
 
+/** The judgement as a sentence about the insats ("Insatsen bedöms ha haft viss effekt"), never "Bedömningen är ingen effekt". */
+const BEDOMD: Record<Bedomning, string> = {
+  tydlig_effekt: 'Insatsen bedöms ha haft tydlig effekt på elevens utveckling',
+  viss_effekt: 'Insatsen bedöms ha haft viss effekt på elevens utveckling',
+  ingen_effekt: 'Insatsen bedöms inte ha haft någon effekt på elevens utveckling',
+  negativ_utveckling: 'Insatsen bedöms inte ha haft effekt: elevens utveckling har gått bakåt',
+  kan_ej_bedomas: 'Effekten kan inte bedömas',
+};
+
 /** True when the chain has been changed (förändra) and no evaluation since that change showed effect. */
 export function andradUtanEffekt(kedja: readonly KedjeBedomning[]): boolean {
   let index = -1;
@@ -84,7 +89,7 @@ export function andradUtanEffekt(kedja: readonly KedjeBedomning[]): boolean {
 }
 
 function utanEffekt(input: DecisionInput): DecisionRecommendation {
-  const grund = `Bedömningen är ${bedomningText(input.bedomning)}, alltså ingen effekt på elevens utveckling.`;
+  const grund = `${BEDOMD[input.bedomning]}.`;
   if (!andradUtanEffekt(input.kedja) && upprepadUtanEffekt(input.kedja)) {
     // The team overrode the earlier recommendation (for example intensifierade instead of förändrade): the lack of
     // effect is still repeated, so ta bort is recommended now.
@@ -142,7 +147,7 @@ export function recommendDecision(input: FormDecisionInput): DecisionRecommendat
         'Insatser som nått sitt mål behöver inte intensifieras. ' + citat(REGEL_EFFEKT),
       ],
       flagga: motsagelse
-        ? `Målet anges som nått men effekten bedöms som ${bedomningText(bedomning)}. Kontrollera bedömningen.`
+        ? `Målet anges som nått, men ${BEDOMD[bedomning].charAt(0).toLowerCase()}${BEDOMD[bedomning].slice(1)}. Kontrollera bedömningen.`
         : bedomning === 'kan_ej_bedomas'
           ? 'Målet anges som nått men effekten kunde inte bedömas. Kontrollera vad som visar att målet är nått innan insatsen avslutas.'
           : null,
@@ -152,7 +157,7 @@ export function recommendDecision(input: FormDecisionInput): DecisionRecommendat
     return {
       rekommendation: 'intensifiera',
       skal: [
-        `Bedömningen är ${bedomningText(bedomning)} och målet är ännu inte nått, därför rekommenderas att insatsen intensifieras.`,
+        `${BEDOMD[bedomning]}, men målet är ännu inte nått. Därför rekommenderas att insatsen intensifieras.`,
         citat(REGEL_EFFEKT),
       ],
       flagga: null,

@@ -3,7 +3,7 @@ export * from './scales';
 export * from './subjects';
 export * from './schedule';
 export { helgdagar, isHelgdag, paskdagen } from './holidays';
-export { addDaysIso, daysBetween, mondayOf, weekdayOf } from './dates';
+export { addDaysIso, datumISvenskText, daysBetween, mondayOf, weekdayOf } from './dates';
 export { checkLov, lovVeckor } from './lov';
 export * from './decision';
 export * from './utredning';

@@ -1,7 +1,7 @@
 // The plan as a frozen snapshot (answers + calendar) and what changed between two snapshots. Step 8 asks "Gå
 // tillbaka till den ursprungliga planen och se om ni följde planeringen", so any two versions must be comparable.
 import type { Varv } from '../model';
-import { mondayOf, weekdayOf } from './dates';
+import { datumISvenskText, mondayOf, weekdayOf } from './dates';
 import { lovVeckor, type Lov } from './lov';
 import { PLAN_FRAGOR, type PlanFragaKey } from './ledarhandlingar';
 
@@ -169,12 +169,13 @@ export function kalenderVarningar(p: Pick<PlanInnehall, 'lov' | 'kalender' | 'fo
   const check = (rubrik: string, datum: string | null, varv?: PlanKalenderVarv) => {
     if (!datum) return;
     const lov = lovMandagar.get(mondayOf(datum));
-    if (lov) out.push(`${rubrik} (${datum}) ligger i en lovvecka (${lov}).`);
+    const d = datumISvenskText(datum);
+    if (lov) out.push(`${rubrik} (${d}) ligger i en lovvecka (${lov}).`);
     const helg = HELG[weekdayOf(datum)];
-    if (helg) out.push(`${rubrik} (${datum}) är ${helg}.`);
-    if (datum > p.slutdatum) out.push(`${rubrik} (${datum}) ligger efter läsårets sista dag.`);
+    if (helg) out.push(`${rubrik} (${d}) är ${helg}.`);
+    if (datum > p.slutdatum) out.push(`${rubrik} (${d}) ligger efter läsårets sista dag.`);
     else if (varv && (datum < varv.startdatum || datum > varv.slutdatum)) {
-      out.push(`${rubrik} (${datum}) ligger utanför varvet (${varv.startdatum} – ${varv.slutdatum}).`);
+      out.push(`${rubrik} (${d}) ligger utanför varvet (${datumISvenskText(varv.startdatum)} – ${datumISvenskText(varv.slutdatum)}).`);
     }
   };
   check('Första EHT-mötet', p.forstaEht);
@@ -185,7 +186,7 @@ export function kalenderVarningar(p: Pick<PlanInnehall, 'lov' | 'kalender' | 'fo
       const fore = ordning[i - 1];
       const efter = ordning[i];
       if (fore?.datum && efter?.datum && efter.datum < fore.datum) {
-        out.push(`Varv ${v.nummer}: ${efter.namn} (${efter.datum}) kommer före ${gemen(fore.namn)} (${fore.datum}).`);
+        out.push(`Varv ${v.nummer}: ${efter.namn} (${datumISvenskText(efter.datum)}) kommer före ${gemen(fore.namn)} (${datumISvenskText(fore.datum)}).`);
       }
     }
   }

@@ -12,7 +12,7 @@ import { ElevRowEditor, NyElevForm } from '../register/Elev';
 import { SaveState, useSaveState } from '../register/InlineEdit';
 import { isTyping } from '../components/useShortcuts';
 import { VirtualList, type Column } from '../components/VirtualList';
-import { antalText, elevIdText, elevListNamn } from '../format';
+import { antalText, datum, elevIdText, elevListNamn } from '../format';
 import { arskursText } from '../../../shared/labels';
 import { byNamn, useApp } from '../store';
 import '../register/register.css';
@@ -38,12 +38,12 @@ const COLUMNS: Column<Elev>[] = [
     header: 'Särskilt att notera',
     render: (e) => (
       <>
-        {!e.aktiv && <span className="tag tag-slutat">Slutat {e.slutat ?? ''}</span>} <ElevFlags elev={e} compact />
+        {!e.aktiv && <span className="tag tag-slutat">Slutat {datum(e.slutat)}</span>} <ElevFlags elev={e} compact />
       </>
     ),
   },
 ];
-const TEMPLATE = 'minmax(12rem, 2fr) 5.5rem 6rem minmax(10rem, 1.6fr) minmax(14rem, 1.6fr)';
+const TEMPLATE = 'minmax(19rem, 2.6fr) 5.5rem 6rem minmax(10rem, 1.6fr) minmax(14rem, 1.6fr)';
 
 /**
  * Lower-case text to search in: both name orders and the class, so "anna 7b" and "berg anna" both match; and the

@@ -7,6 +7,8 @@ interface Props {
   check: ImportResult | null;
   checking: boolean;
   importing: boolean;
+  /** While a confirmation is open: the buttons wait, without saying "Importerar…". */
+  paused?: boolean;
   onImport(onlyValidRows: boolean): void;
 }
 
@@ -18,7 +20,7 @@ const varden = (x: number) => `${n(x)} ${x === 1 ? 'befintligt värde' : 'befint
 export function changeSummary(c: ImportResult): string {
   const rader = (x: number) => `${n(x)} ${x === 1 ? 'rad' : 'rader'}`;
   const andrar = c.andradeVarden > 0 ? `ändrar ${varden(c.andradeVarden)} (i ${rader(c.andrade)})` : 'ändrar inga befintliga värden';
-  return `lägger till ${rader(c.tillagda)}, ${andrar} och lämnar ${rader(c.oforandrade)} oförändrade`;
+  return `lägger till ${rader(c.tillagda)}, ${andrar} och lämnar ${rader(c.oforandrade)} ${c.oforandrade === 1 ? 'oförändrad' : 'oförändrade'}`;
 }
 
 export function checkSummary(c: ImportResult): string {
@@ -34,10 +36,11 @@ export function checkSummary(c: ImportResult): string {
   return `${what}. ${parts.join(' och ')} behöver lösas innan hela filen kan importeras.${valid}`;
 }
 
-export function ImportCheck({ check, checking, importing, onImport }: Props) {
+export function ImportCheck({ check, checking, importing, paused = false, onImport }: Props) {
   const open = check ? check.problems.length + check.questions.length + check.missing.length : 1;
-  const canImport = check !== null && open === 0 && !checking && !importing;
-  const canImportValid = check !== null && check.missing.length === 0 && open > 0 && check.giltigaRader > 0 && !checking && !importing;
+  const idle = !checking && !importing && !paused;
+  const canImport = check !== null && open === 0 && idle;
+  const canImportValid = check !== null && check.missing.length === 0 && open > 0 && check.giltigaRader > 0 && idle;
   return (
     <div className="import-check">
       <p className={check && open === 0 ? 'import-verdict ok' : 'import-verdict'} role="status" aria-live="polite">

@@ -253,7 +253,7 @@ export function ImportPage() {
               }}
             />
             <ImportQuestions questions={asked} choices={choices} onChoose={(k, c) => setChoices((old) => ({ ...old, [k]: c }))} />
-            <ImportCheck check={check} checking={checking} importing={importing || confirming !== null} onImport={(v) => void runImport(v)} />
+            <ImportCheck check={check} checking={checking} importing={importing} paused={confirming !== null} onImport={(v) => void runImport(v)} />
             {confirming !== null && check && (
               <ImportConfirm
                 andringar={check.andringar}

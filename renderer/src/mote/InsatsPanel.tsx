@@ -6,7 +6,7 @@ import type { AgendaInsats, MoteAgenda } from '../../../shared/channels/mote';
 import { BEDOMNING_TEXT, BESLUT_TEXT, INSATS_STATUS_TEXT, INSATS_TYP_TEXT, NIVA_TEXT } from '../../../shared/labels';
 import { BEDOMNINGAR, BESLUT, type Beslut } from '../../../shared/model';
 import { skaparFoljdinsats } from '../../../shared/index';
-import { datumMedAr } from '../format';
+import { datum, datumMedAr } from '../format';
 import { useApp } from '../store';
 import { Kbd } from '../components/Kbd';
 import { MoteFoljdFalt } from './FoljdFalt';
@@ -114,7 +114,7 @@ export function MoteInsatsPanel({ ai, agenda, nr, antal, utkast, effektiv, visaK
                       <strong>{h.beskrivning}</strong> <span className="muted">({datumMedAr(h.startdatum)}, {INSATS_STATUS_TEXT[h.status].toLowerCase()})</span>
                       {h.bedomningar.map((b) => (
                         <p key={b.datum}>
-                          {b.datum}: {BEDOMNING_TEXT[b.bedomning]} → {BESLUT_TEXT[b.beslut]}
+                          {datum(b.datum)}: {BEDOMNING_TEXT[b.bedomning]} → {BESLUT_TEXT[b.beslut]}
                           {b.motivering ? ` (motivering: ${b.motivering})` : ''}
                         </p>
                       ))}

@@ -1,5 +1,6 @@
 // A new insats decided at the meeting, editable in the summary before closing; every change autosaves.
 import { useForm } from 'react-hook-form';
+import { datum } from '../format';
 import type { AgendaPerson } from '../../../shared/channels/mote';
 import type { Insats } from '../../../shared/model';
 import { AutosaveStatus } from '../components/AutosaveStatus';
@@ -39,7 +40,7 @@ export function MoteInsatsRedigera({ moteId, insats, galler, personal, las }: { 
   return (
     <details className="mote-redigera">
       <summary>
-        <strong>{galler}</strong>: {insats.beskrivning} <span className="muted">· återkopplar {personal.find((p) => p.id === insats.aterkopplarId)?.namn ?? 'ingen vald'} · startar {insats.startdatum}</span>
+        <strong>{galler}</strong>: {insats.beskrivning} <span className="muted">· återkopplar {personal.find((p) => p.id === insats.aterkopplarId)?.namn ?? 'ingen vald'} · startar {datum(insats.startdatum)}</span>
       </summary>
       <fieldset disabled={las}>
       <legend className="visually-hidden">Ändra {insats.beskrivning}</legend>

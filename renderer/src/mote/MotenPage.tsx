@@ -9,8 +9,9 @@ import { call, errorText } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { MoteForbered } from './Forbered';
 import { useMoteKo } from './ko';
+import { nastaMoteRubrik } from './vy';
 import { useFocusOnMount } from '../components/useFocusOnMount';
-import { datumMedAr } from '../format';
+import { datumMedAr, todayIso } from '../format';
 import { useApp } from '../store';
 import './mote.css';
 import { TableRegion } from '../components/TableRegion';
@@ -72,7 +73,7 @@ export function MotenPage() {
       <ErrorAlert message={error} title="Mötena kunde inte visas" />
       {nasta && (
         <section className="card mote-nasta" aria-labelledby="nasta-rubrik">
-          <h2 id="nasta-rubrik">Nästa möte: {MOTE_TYP_TEXT[nasta.typ]} {datumMedAr(nasta.datum)}</h2>
+          <h2 id="nasta-rubrik">{nastaMoteRubrik(nasta.datum, todayIso())}: {MOTE_TYP_TEXT[nasta.typ]} {datumMedAr(nasta.datum)}</h2>
           <p>{nasta.antalDeltagare} deltagare · {nasta.antalBedomningar} bedömningar gjorda · {STATUS[nasta.status]}</p>
           <div className="form-actions">
             <button type="button" className="button primary" onClick={() => navigate({ name: 'mote', moteId: nasta.id })}>Öppna mötesläget</button>

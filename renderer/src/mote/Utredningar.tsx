@@ -2,7 +2,7 @@
 // rule) or "inte nu" (why) before the meeting can close. Below: open utredningar, the overdue ones first.
 import { useForm } from 'react-hook-form';
 import type { MoteAgenda, UtredningKandidat } from '../../../shared/channels/mote';
-import { datumMedAr, elevIdText } from '../format';
+import { datum, datumMedAr, elevIdText } from '../format';
 import { useApp } from '../store';
 import { MoteAnteckning } from './Anteckning';
 import { PersonSelect } from './FoljdFalt';
@@ -55,7 +55,7 @@ function Kandidat({ k, agenda }: { k: UtredningKandidat; agenda: MoteAgenda }) {
       <p>{k.skal}</p>
       <p className={beslut ? 'mote-beslutat sparat' : 'mote-saknas'}>
         {beslut
-          ? `Beslut: ${beslut.beslut === 'inled' ? `utredning inleds, deadline ${beslut.deadline ?? ''}` : 'inte nu'}${beslut.sparad ? ' · sparat' : ' · sparas…'}`
+          ? `Beslut: ${beslut.beslut === 'inled' ? `utredning inleds, deadline ${datum(beslut.deadline)}` : 'inte nu'}${beslut.sparad ? ' · sparat' : ' · sparas…'}`
           : 'Beslut saknas'}
       </p>
       <form className="mote-utredning-form" aria-label={`Utredningsbeslut för ${elev?.namn ?? ''}`} onSubmit={(e) => void save(e)} noValidate>

@@ -108,3 +108,11 @@ export function vemText(ai: AgendaInsats, agenda: MoteAgenda): string {
   if (i.niva === 'larare') return `Lärare ${agenda.personal.find((p) => p.id === i.larareId)?.namn ?? ''}`;
   return 'Organisationen';
 }
+
+/**
+ * The heading of the EHT-möten page's first open meeting: "Nästa möte" only when its date is today or later; a
+ * meeting whose date has passed without being closed is called what it is.
+ */
+export function nastaMoteRubrik(datum: string, idag: string): string {
+  return datum >= idag ? 'Nästa möte' : 'Inte avslutat (datumet har passerat)';
+}

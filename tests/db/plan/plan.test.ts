@@ -77,7 +77,7 @@ describe('förberedelse (steg 1–3)', () => {
     expect(moved.varv[1]?.ehtDatum).toBe('2026-10-29');
     const mote = backend.context.db.prepare("SELECT datum FROM mote WHERE varv_id = ? AND typ = 'eht'").pluck().get(varv2.id);
     expect(mote).toBe('2026-10-29');
-    expect(moved.varningar.join(' ')).toMatch(/Varv 2: EHT-möte \(2026-10-29\) ligger i en lovvecka \(Höstlov\)/);
+    expect(moved.varningar.join(' ')).toMatch(/Varv 2: EHT-möte \(torsdag 29 oktober\) ligger i en lovvecka \(Höstlov\)/);
     const back = await ok<PlanKalender>(backend, 'plan:setDatum', { falt: 'eht', varvId: varv2.id, datum: varv2.ehtDatum });
     expect(back.varningar).toEqual([]);
     expect((await fails(backend, 'plan:setDatum', { falt: 'eht', datum: '2026-10-29' })).message).toMatch(/vilket varv/);

@@ -108,3 +108,25 @@ describe('a decision other than the recommendation requires a motivation', () =>
     else expect(fel).toBe(`Beslutet "Intensifiera" avviker från rekommendationen "Förändra". Skriv en motivering till varför ni beslutar annorlunda.`);
   });
 });
+
+describe('recommendDecision reads as natural Swedish', () => {
+  it('never says "Bedömningen är ingen effekt, alltså ingen effekt", and every reason keeps its seed sentence', () => {
+    for (const bedomning of BEDOMNINGAR) {
+      for (const maletNatt of [false, true]) {
+        for (const kedja of [[], [k('ingen_effekt', 'forandra')]]) {
+          const r = recommendDecision({ bedomning, maletNatt, kedja });
+          const text = [...r.skal, r.flagga ?? ''].join(' ');
+          expect(text).not.toMatch(/Bedömningen är|alltså|bedöms som (ingen|negativ|tydlig|viss)/);
+          if (!maletNatt && r.rekommendation === 'intensifiera') expect(text).toContain(`"${REGEL_EFFEKT}"`);
+          if (!maletNatt && (r.rekommendation === 'forandra' || r.rekommendation === 'ta_bort')) expect(text).toContain(`"${REGEL_INGEN_EFFEKT}"`);
+        }
+      }
+    }
+    expect(recommendDecision({ bedomning: 'ingen_effekt', maletNatt: false, kedja: [] }).skal[0]).toBe(
+      'Insatsen bedöms inte ha haft någon effekt på elevens utveckling.',
+    );
+    expect(recommendDecision({ bedomning: 'viss_effekt', maletNatt: false, kedja: [] }).skal[0]).toBe(
+      'Insatsen bedöms ha haft viss effekt på elevens utveckling, men målet är ännu inte nått. Därför rekommenderas att insatsen intensifieras.',
+    );
+  });
+});

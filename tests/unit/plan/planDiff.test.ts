@@ -72,12 +72,12 @@ describe('kalenderVarningar', () => {
     expect(kalenderVarningar(ok)).toEqual([]);
     const bad = { ...ok, kalender: [{ ...BASE.kalender[0]!, eht: '2026-10-27', resultatdialog: '2026-10-28' }] };
     expect(kalenderVarningar(bad)).toEqual([
-      'Varv 1: Resultatdialog (2026-10-28) ligger i en lovvecka (Höstlov).',
-      'Varv 1: Resultatdialog (2026-10-28) ligger utanför varvet (2026-08-24 – 2026-10-02).',
-      'Varv 1: EHT-möte (2026-10-27) ligger i en lovvecka (Höstlov).',
-      'Varv 1: EHT-möte (2026-10-27) ligger utanför varvet (2026-08-24 – 2026-10-02).',
-      'Varv 1: EHT-möte (2026-10-27) kommer före resultatdialog (2026-10-28).',
-      'Varv 1: Avstämning (2026-09-29) kommer före EHT-möte (2026-10-27).',
+      'Varv 1: Resultatdialog (onsdag 28 oktober) ligger i en lovvecka (Höstlov).',
+      'Varv 1: Resultatdialog (onsdag 28 oktober) ligger utanför varvet (måndag 24 augusti – fredag 2 oktober).',
+      'Varv 1: EHT-möte (tisdag 27 oktober) ligger i en lovvecka (Höstlov).',
+      'Varv 1: EHT-möte (tisdag 27 oktober) ligger utanför varvet (måndag 24 augusti – fredag 2 oktober).',
+      'Varv 1: EHT-möte (tisdag 27 oktober) kommer före resultatdialog (onsdag 28 oktober).',
+      'Varv 1: Avstämning (tisdag 29 september) kommer före EHT-möte (tisdag 27 oktober).',
     ]);
   });
 
@@ -85,13 +85,13 @@ describe('kalenderVarningar', () => {
     const ok = { ...BASE, startdatum: BASE.lasar.startdatum, slutdatum: BASE.lasar.slutdatum };
     const helg = { ...ok, forstaEht: '2026-08-22', kalender: [{ ...BASE.kalender[0]!, eht: '2026-09-27', avstamning: '2026-10-02' }] };
     expect(kalenderVarningar(helg)).toEqual([
-      'Första EHT-mötet (2026-08-22) är en lördag.',
-      'Varv 1: EHT-möte (2026-09-27) är en söndag.',
+      'Första EHT-mötet (lördag 22 augusti) är en lördag.',
+      'Varv 1: EHT-möte (söndag 27 september) är en söndag.',
     ]);
     const utanfor = { ...ok, kalender: [BASE.kalender[0]!, { ...BASE.kalender[1]!, bedomningSenast: '2026-10-01', avstamning: '2026-11-24' }] };
     expect(kalenderVarningar(utanfor)).toEqual([
-      'Varv 2: Bedömningar senast (2026-10-01) ligger utanför varvet (2026-10-05 – 2026-11-20).',
-      'Varv 2: Avstämning (2026-11-24) ligger utanför varvet (2026-10-05 – 2026-11-20).',
+      'Varv 2: Bedömningar senast (torsdag 1 oktober) ligger utanför varvet (måndag 5 oktober – fredag 20 november).',
+      'Varv 2: Avstämning (tisdag 24 november) ligger utanför varvet (måndag 5 oktober – fredag 20 november).',
     ]);
   });
 });
