@@ -80,7 +80,7 @@ describe('item 10: an årskurs is klar when every group taught in it has had its
       expect(rad?.kvar.flatMap((k) => k.amnen)).not.toContain('matematik');
       expect(rad?.kvar.flatMap((k) => k.amnen)).toContain('engelska');
     }
-    expect(a.ofardigt.some((t) => /^Åk 8 är inte klar: resultatdialog saknas i \d+ grupper 8A, 8B/.test(t))).toBe(true);
+    expect(a.ofardigt.some((t) => /^Åk 8 är inte klar: resultatdialog saknas i (gruppen|\d+ grupper) (.*, )?8A\b/.test(t))).toBe(true);
     const lag = (await ok<ResultatdialogVy>('resultatdialog:create', { varvId, omfattning: 'arbetslag', arskurser: [7, 8, 9], datum: IDAG })).dialog;
     await ok('resultatdialog:save', { id: lag.id, status: 'genomford' });
     const b = await ok<AvstamningVy>('avstamning:get', { varvId });

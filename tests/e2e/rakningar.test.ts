@@ -91,7 +91,7 @@ describe('räkningarna i steg 5, 7 och 8 och registerutdraget', () => {
     await textMatching(page.getByRole('list', { name: 'Kvar i åk 8' }), /8A: .*engelska/);
     await page.getByRole('button', { name: 'Markera avstämningen som klar' }).click();
     const fraga = page.getByRole('alertdialog', { name: 'Allt är inte gjort. Markera som klar ändå?' });
-    await textMatching(fraga, /Åk 8 är inte klar: resultatdialog saknas i \d+ grupper 8A, 8B/);
+    await textMatching(fraga, /Åk 8 är inte klar: resultatdialog saknas i (gruppen|\d+ grupper) (.*, )?8A\b/);
     await page.getByRole('heading', { name: 'Ämnen som utmärker sig hos samma lärare' }).waitFor();
     await shot(page, 'rakningar-steg7-kvar', page.getByRole('heading', { name: /Varv 1: årskurser/ }));
     await shot(page, 'rakningar-steg7-fraga', fraga);
