@@ -49,6 +49,12 @@ function withFailure(m: Migration, where: 'first' | 'end'): Migration {
  */
 const DERIVED: Record<number, Record<string, readonly string[]>> = { 13: { audit_logg: ['innehall_hash', 'forra_hash'] } };
 
+/**
+ * Rows a migration adds on purpose, each with the test that proves it: migration 12 gives a school created before it
+ * the subject Teckenspråk för hörande (TN), as every new school has it (tests/db/regler.test.ts).
+ */
+const ADDED: Record<number, Record<string, (row: string) => boolean>> = { 12: { amne: (row) => row.includes('"TN","Teckenspråk för hörande"') } };
+
 describe.each(all.filter((m) => m.version > 1).map((m) => [m.version, m.name, m] as const))('migration %i (%s)', (version, _name, migration) => {
   it('keeps every row of every earlier table intact', () => {
     const db = atVersion(version - 1);
@@ -63,7 +69,8 @@ describe.each(all.filter((m) => m.version > 1).map((m) => [m.version, m.name, m]
     const after = userTables(db);
     for (const [table, { columns, rows }] of before) {
       expect(after, `table ${table} was dropped`).toContain(table);
-      expect(rowsOf(db, table, columns), `rows of ${table}`).toEqual(rows);
+      const added = ADDED[version]?.[table];
+      expect(rowsOf(db, table, columns).filter((r) => !added?.(r)), `rows of ${table}`).toEqual(rows);
     }
     expect(db.pragma('foreign_key_check')).toEqual([]);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');

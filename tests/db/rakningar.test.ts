@@ -120,8 +120,9 @@ describe('item 12: step 8 gathers the year, and klar asks first', () => {
     const varv1 = s.dialogPlaner.filter((p) => p.varvNummer === 1);
     expect(varv1.length).toBeGreaterThan(0);
     expect(varv1.every((p) => p.uppfoljning?.varvNummer === 2 && p.uppfoljning.effekt !== null)).toBe(true);
-    const andra = s.avstamningar.find((a) => a.varvNummer === 2);
-    expect(andra?.anteckningar.length).toBeGreaterThan(20);
+    // Every held avstämning with its notes, not only the first varv's (the year's schedule decides how many are held).
+    expect(s.avstamningar.length).toBeGreaterThan(0);
+    for (const a of s.avstamningar) expect(a.anteckningar.length, `varv ${a.varvNummer}`).toBeGreaterThan(20);
     // Dialogues are counted one by one; the year report counts each varv's resultatdialog once, when all are held.
     expect(s.resultatdialogVarv).toBe(vy.planMotUtfall.moten.filter((m) => m.typ === 'resultatdialog' && m.hallet).length);
     expect(s.resultatdialoger).toBeGreaterThan(s.resultatdialogVarv);

@@ -7,7 +7,8 @@ import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { BackupInfo, BackupReason } from '../../../shared/channels/backup';
 import { AppError } from '../../../shared/errors';
-import { keyOf } from '../db/driver';
+import { keyOf, openConnection } from '../db/driver';
+import { auditHead } from '../audit/anchor';
 import { restrictFile, restrictFolder } from '../db/fileModes';
 import { backupDir as backupDirOf } from '../paths';
 import { backupFileName, sidecarName, TEMP_SUFFIX } from './names';
@@ -82,7 +83,14 @@ async function copyViaWorker(db: Database, tmp: string, nativeBinding: string | 
     if (!result.check.ok) {
       throw new AppError('database_corrupt', 'Databasen är skadad, så säkerhetskopian av den blev inte hel. Återställ en säkerhetskopia från mappen "backups" i datamappen.');
     }
-    return sameCounts(result.source, result.check.counts) ? result.check : null;
+    if (!sameCounts(result.source, result.check.counts)) return null;
+    // The copy's audit head, for the sidecar's anchor (issue 16, item 4), read as verify.ts reads it.
+    const copy = openConnection(tmp, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) }, keyOf(db));
+    try {
+      return { ...result.check, loggkedja: auditHead(copy) };
+    } finally {
+      copy.close();
+    }
   } catch (error) {
     if (error instanceof AppError) throw error;
     return null;

@@ -17,7 +17,7 @@ export const LOCK_FILE = 'varvet.lock';
 export const OWNER_FILE = 'varvet.lock.json';
 
 /** Which kind of Varvet process holds the folder. */
-export type LockKind = 'app' | 'serve' | 'demo' | 'import' | 'restore' | 'export' | 'skola' | 'test';
+export type LockKind = 'app' | 'serve' | 'demo' | 'import' | 'restore' | 'export' | 'skola' | 'skicka' | 'test';
 
 export interface LockOwner {
   pid: number;
@@ -41,6 +41,7 @@ const KIND_TEXT: Record<LockKind, string> = {
   restore: 'varvet restore',
   export: 'varvet export',
   skola: 'varvet skola',
+  skicka: 'varvet skicka',
   test: 'ett test',
 };
 

@@ -12,7 +12,7 @@ import { loadPlanDokument, renderPlan } from '../../backend/export/planExport';
 import { protokollTarget } from '../../backend/export/protokollCli';
 import { arsrapportTarget, registerutdragTarget } from '../../backend/export/rapportCli';
 import { databasePath, resolveDataDir } from '../../backend/paths';
-import { openExisting } from '../database';
+import { noDatabase, openExisting } from '../database';
 import { getSkola } from '../../backend/skola/skola';
 import type { CliCommand } from '../types';
 import { logCliExport } from '../../backend/audit/cli';
@@ -95,6 +95,8 @@ export const exportCommand: CliCommand = {
     const format = formatOf(values.format, values.out, formats);
     const dataDir = resolveDataDir({ explicit: typeof values.data === 'string' ? values.data : undefined });
     // It writes the export's entry in the audit log (and migrations if pending): one writer per data folder.
+    // No school here: refused before the lock, so the folder is left exactly as it was.
+    if (!fs.existsSync(databasePath(dataDir))) throw noDatabase(dataDir);
     const lock = acquireFolderLock(dataDir, 'export', { inApp: 'Skriv ut dokumentet i det programmet i stället.' });
     let db;
     try {

@@ -11,9 +11,9 @@ import { isRealIsoDate } from '../../../shared/validation';
 import { acquireFolderLock } from '../../backend/db/folderLock';
 import { findMapping, saveMapping } from '../../backend/import/history';
 import { parseFile } from '../../backend/import/parse';
-import { resolveDataDir } from '../../backend/paths';
+import { databasePath, resolveDataDir } from '../../backend/paths';
 import { importFile } from '../../backend/import/service';
-import { openExisting } from '../database';
+import { noDatabase, openExisting } from '../database';
 import type { CliCommand, CliIo } from '../types';
 import { sealCli } from '../../backend/audit/cli';
 
@@ -110,6 +110,8 @@ async function importOne(kind: ImportKind, file: string, values: ImportFlags, ti
   if (!fs.existsSync(file)) throw new AppError('not_found', `Filen ${file} finns inte.`);
   const bytes = new Uint8Array(fs.readFileSync(file));
   const dataDir = resolveDataDir({ explicit: values.data });
+  // No school here: refused before the lock, so the folder is left exactly as it was.
+  if (!fs.existsSync(databasePath(dataDir))) throw noDatabase(dataDir);
   const lock = acquireFolderLock(dataDir, 'import', { inApp: 'Importera filen i det programmet i stället: Import (Alt+6).' });
   let db;
   try {

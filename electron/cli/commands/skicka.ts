@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { toIsoDate } from '../../../shared/calendar';
 import { AppError } from '../../../shared/errors';
 import { logCliExport } from '../../backend/audit/cli';
+import { acquireFolderLock } from '../../backend/db/folderLock';
 import { openDatabase } from '../../backend/db/open';
 import { byggLeverans } from '../../backend/huvudman/leverans';
 import { skolnyckel } from '../../backend/huvudman/nyckel';
@@ -26,7 +27,15 @@ export const skickaCommand: CliCommand = {
     if (what === 'arsrapport' && !values.till && !values.out) throw new AppError('invalid_argument', 'Ange vart rapporten ska: --till postgres://… (huvudmannens databas) eller --out FIL (en fil att lämna över).');
     const dataDir = resolveDataDir({ explicit: values.data });
     if (!fs.existsSync(databasePath(dataDir))) throw new AppError('not_found', `Det finns ingen skola i ${dataDir}.`);
-    const { db } = await openDatabase({ file: databasePath(dataDir), backupDir: backupDir(dataDir), key: (await cliKeys(dataDir))[0] ?? null });
+    // It writes (the school's key on first use, the export's audit entry): one writer per data folder.
+    const lock = acquireFolderLock(dataDir, 'skicka', { inApp: 'Avsluta Varvet först, eller skicka rapporten när programmet är stängt.' });
+    let db;
+    try {
+      db = (await openDatabase({ file: databasePath(dataDir), backupDir: backupDir(dataDir), key: (await cliKeys(dataDir))[0] ?? null })).db;
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
     try {
       if (!getSkola(db)) throw new AppError('not_found', `Det finns ingen skola i ${databasePath(dataDir)}.`);
       const now = new Date();
@@ -65,6 +74,7 @@ export const skickaCommand: CliCommand = {
       return 0;
     } finally {
       db.close();
+      lock.release();
     }
   },
 };

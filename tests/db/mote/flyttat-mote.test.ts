@@ -44,7 +44,7 @@ describe('ett flyttat möte når planen', () => {
       await ok(b, 'mote:update', { id: varv2.id, datum: utanfor });
       k = await ok<PlanKalender>(b, 'plan:kalender');
       expect(k.varv.find((v) => v.nummer === 2)?.ehtDatum).toBe(utanfor);
-      expect(k.varningar.join('\n')).toMatch(/Varv 2: EHT-möte \(2027-01-14\) ligger utanför varvet/);
+      expect(k.varningar.join('\n')).toMatch(/Varv 2: EHT-möte \(torsdag 14 januari\) ligger utanför varvet/);
 
       // The plan's PDF shows the new date.
       const pdf = await ok<{ base64: string }>(b, 'plan:export', { format: 'pdf' });
