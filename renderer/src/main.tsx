@@ -3,7 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { ingenFormularHistorik } from './ingenFormularHistorik';
-import { captureToken } from './token';
+import { captureToken, watchToken } from './token';
 // The shared styles in the cascade order they have always had; each area's own CSS is imported by its components.
 import './styles.css';
 import './start/start.css';
@@ -17,6 +17,7 @@ import './elever/elever.css';
 import './components/tabs.css';
 
 captureToken();
+watchToken();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root saknas i index.html');

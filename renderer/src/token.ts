@@ -16,3 +16,15 @@ export function readToken(): string | null {
 export function forgetToken(): void {
   sessionStorage.removeItem(KEY);
 }
+
+/**
+ * Browser mode keeps its port per data folder, so after a restart the printed address differs from the open page's
+ * only in the fragment, and opening it loads nothing: take the new token when the fragment changes, and start anew.
+ */
+export function watchToken(): void {
+  window.addEventListener('hashchange', () => {
+    if (!/(?:^#|&)token=/.test(window.location.hash)) return;
+    captureToken();
+    window.location.reload();
+  });
+}

@@ -102,7 +102,7 @@ describe('import', () => {
 
     // The same results as Swedish Excel's Windows-1252 file: nothing changes.
     await imp.choose('Resultat', fixture('resultat.csv'));
-    expect(await imp.checked(/^Inga problem/)).toMatch(/lägger till 0, ändrar 0 och lämnar 216 oförändrade/);
+    expect(await imp.checked(/^Inga problem/)).toMatch(/lägger till 0 rader, ändrar inga befintliga värden och lämnar 216 rader oförändrade/);
 
     // A broken file: every problem with its row; Importera is disabled; nothing changes.
     await imp.choose('Resultat', fixture('resultat-trasig.csv'));

@@ -116,7 +116,7 @@ describe('register', () => {
     await nyttAmne.getByLabel('Ämne').selectOption('M2');
     await nyttAmne.getByLabel('Språk').fill('Spanska');
     await nyttAmne.getByLabel('Språk').press('Enter');
-    await reg.saved(/Sparat: Moderna språk, elevens val – Spanska är tillagt/).waitFor();
+    await reg.saved(/Sparat: Moderna språk, språkval – Spanska är tillagt/).waitFor();
     expect(await reg.activeRow('Ämnen').textContent()).toContain('M2');
     await reg.search('Sök ämne').fill('M2');
     await page.screenshot({ path: shotPath('register-amnen') });
@@ -131,7 +131,7 @@ describe('register', () => {
     await selectByText(nyU.getByLabel('Grupp'), '9X');
     await selectByText(nyU.getByLabel('Ämne'), 'Spanska');
     await nyU.getByRole('button', { name: 'Spara undervisningen' }).click();
-    await reg.saved('Sparat: Maja Örnberg undervisar 9X i Moderna språk, elevens val – Spanska').waitFor();
+    await reg.saved('Sparat: Maja Örnberg undervisar 9X i Moderna språk, språkval – Spanska').waitFor();
     await reg.search('Sök undervisning').fill('9X');
     await textMatching(page.getByText(/^Visar .* undervisningar$/), /^Visar 1 av/);
     await page.screenshot({ path: shotPath('register-undervisning') });
@@ -216,7 +216,7 @@ describe('register', () => {
     await expect.poll(() => reg2.rows('Grupper').first().textContent()).toMatch(/9X.*Undervisningsgrupp/);
     await reg2.tab('Ämnen').click();
     await reg2.search('Sök ämne').fill('spanska');
-    await expect.poll(() => reg2.rows('Ämnen').allTextContents()).toContainEqual(expect.stringContaining('Moderna språk, elevens val – Spanska'));
+    await expect.poll(() => reg2.rows('Ämnen').allTextContents()).toContainEqual(expect.stringContaining('Moderna språk, språkval – Spanska'));
     await reg2.tab('Undervisning').click();
     await reg2.search('Sök undervisning').fill('9X Spanska');
     await expect.poll(() => reg2.rows('Undervisning').first().textContent()).toContain('Maja Örnberg');
