@@ -18,13 +18,10 @@ export function forgetToken(): void {
 }
 
 /**
- * Browser mode keeps its port per data folder, so after a restart the printed address differs from the open page's
- * only in the fragment, and opening it loads nothing: take the new token when the fragment changes, and start anew.
+ * Browser mode keeps its port per data folder, so after a restart the printed address differs from the open tab's only
+ * in the fragment, and opening it there loads nothing: take the new token when the fragment changes, so the next
+ * request (Försök igen, a menu choice) is answered.
  */
 export function watchToken(): void {
-  window.addEventListener('hashchange', () => {
-    if (!/(?:^#|&)token=/.test(window.location.hash)) return;
-    captureToken();
-    window.location.reload();
-  });
+  window.addEventListener('hashchange', () => captureToken());
 }

@@ -109,7 +109,10 @@ describe('insats och effektbedömning', () => {
     session.errors.length = 0;
 
     host = await startHost({ dataDir });
+    // The same port as before (kept per data folder): the new address differs only in its token, which the open tab
+    // takes as the fragment changes; the user then reloads the page (F5).
     await page.goto(host.url);
+    await page.reload();
     await new OversiktPage(page).waitUntilShown();
     expect(page.url()).not.toContain('token');
 
