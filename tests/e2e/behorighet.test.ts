@@ -7,7 +7,7 @@ import { startHost, type Host } from '../support/host';
 import { tempDir } from '../support/tmp';
 import { textMatching } from './pages/poll';
 import { openSession, type Session } from './pages/session';
-import { WelcomePage } from './pages/WelcomePage';
+import { openDemoSchool } from './pages/WelcomePage';
 
 describe('Översikt: risk att inte bli behörig till gymnasiet', () => {
   const dataDir = tempDir();
@@ -18,11 +18,7 @@ describe('Översikt: risk att inte bli behörig till gymnasiet', () => {
   beforeAll(async () => {
     [browser, host] = await Promise.all([launchBrowser(), startHost({ dataDir })]);
     session = await openSession(browser, host.url);
-    const welcome = new WelcomePage(session.page);
-    await welcome.waitUntilShown();
-    await welcome.openDemo();
-    await welcome.skipProtection();
-    await session.page.getByRole('heading', { name: 'Skolan i siffror' }).waitFor({ timeout: 60_000 });
+    await openDemoSchool(session.page);
   });
 
   afterAll(async () => {

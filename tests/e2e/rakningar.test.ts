@@ -13,7 +13,7 @@ import { textMatching } from './pages/poll';
 import { openSession, type Session } from './pages/session';
 import { EleverPage } from './pages/EleverPage';
 import { UppfoljningPage } from './pages/UppfoljningPage';
-import { WelcomePage } from './pages/WelcomePage';
+import { openDemoSchool } from './pages/WelcomePage';
 
 async function shot(page: Page, name: string, from?: import('playwright-core').Locator): Promise<void> {
   await page.setViewportSize({ width: 1366, height: 1100 });
@@ -32,11 +32,7 @@ describe('räkningarna i steg 5, 7 och 8 och registerutdraget', () => {
   beforeAll(async () => {
     [browser, host] = await Promise.all([launchBrowser(), startHost({ dataDir })]);
     session = await openSession(browser, host.url);
-    const welcome = new WelcomePage(session.page);
-    await welcome.waitUntilShown();
-    await welcome.openDemo();
-    await welcome.skipProtection();
-    await session.page.getByRole('heading', { name: 'Skolan i siffror' }).waitFor({ timeout: 60_000 });
+    await openDemoSchool(session.page);
   });
 
   afterAll(async () => {

@@ -13,7 +13,7 @@ import { textMatching } from './pages/poll';
 import { openSession, type Session } from './pages/session';
 import { EleverPage } from './pages/EleverPage';
 import { UppfoljningPage } from './pages/UppfoljningPage';
-import { WelcomePage } from './pages/WelcomePage';
+import { openDemoSchool } from './pages/WelcomePage';
 
 /** A screenshot of the screen from `from` down (the main area scrolls, so a full-page shot would miss its top). */
 async function shot(page: import('playwright-core').Page, name: string, from?: import('playwright-core').Locator): Promise<void> {
@@ -37,11 +37,7 @@ describe('uppföljning: resultatdialog, avstämning, årsavslut och rapporter', 
   beforeAll(async () => {
     [browser, host] = await Promise.all([launchBrowser(), startHost({ dataDir })]);
     session = await openSession(browser, host.url);
-    const welcome = new WelcomePage(session.page);
-    await welcome.waitUntilShown();
-    await welcome.openDemo();
-    await welcome.skipProtection();
-    await session.page.getByRole('heading', { name: 'Skolan i siffror' }).waitFor({ timeout: 60_000 });
+    await openDemoSchool(session.page);
   });
 
   afterAll(async () => {

@@ -45,3 +45,12 @@ export class WelcomePage {
     return this.page.getByRole('alert').filter({ hasText: /\S/ });
   }
 }
+
+/** From the start screen to the demo school's Översikt, unprotected: how the journeys on the demo begin. */
+export async function openDemoSchool(page: Page): Promise<void> {
+  const welcome = new WelcomePage(page);
+  await welcome.waitUntilShown();
+  await welcome.openDemo();
+  await welcome.skipProtection();
+  await page.getByRole('heading', { name: 'Skolan i siffror' }).waitFor({ timeout: 60_000 });
+}
